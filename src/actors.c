@@ -1,0 +1,367 @@
+/*
+ * actors.c - the actor stage: word ids for every token, dictionary mentions, actor phrases with
+ * their CAMEO codes for the document's date, compounds, pronouns and the document's main country.
+ *
+ * Algorithm, per sentence, all linear:
+ *  1. mentions: at each token, the longest path in the phrase trie (actor or agent entry); an
+ *     actor (a proper name) needs at least one capitalised word, `=` words need capitals;
+ *  2. phrases: neighbouring mentions merge into one noun phrase when only name words (capitalised
+ *     unknown words), a possessive 's, "of (the)" after an agent, or a short run of lower-case
+ *     modifiers before an agent stand between them ("Ukrainian Defense Minister Rustem Umerov",
+ *     "Trump's special envoy", "the government of Ivory Coast", "pro-regime gunmen");
+ *  3. codes: a person at the head of the phrase gives its dated code; otherwise the country of the
+ *     first actor mention plus the agent of the last agent mention; a phrase with only an agent
+ *     takes the document's main country (the most frequent country of named actors);
+ *  4. flags: locatives ("in Ukraine"), modifiers ("NATO membership"), compounds ("A and B", "A, B
+ *     and C" share a group), and he/she/they resolved to the latest fitting actor.
+ */
+#include "engine.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+typedef struct mention {
+    uint32_t start, end;     /* tokens */
+    int kind;                /* 1 actor, 2 agent */
+    uint32_t index;
+} mention;
+
+static int tok_is(const dyad_doc *doc, uint32_t i, const char *w) {
+    size_t n;
+    const char *s = dy_tok_text(doc, i, &n);
+    return strlen(w) == n && strncasecmp(s, w, n) == 0;
+}
+
+static uint32_t tflags(const dyad_doc *doc, uint32_t i) { return doc->tokens.items[i].flags; }
+static uint32_t wflags(const dyad_doc *doc, const dyad_dict *d, uint32_t i) {
+    return dy_lex_flags(d, doc->tokens.items[i].lex);
+}
+
+/* The longest dictionary mention starting at token i (within [i, end)); 0 if none. */
+static int longest_mention(const dyad_doc *doc, const dyad_dict *d, uint32_t i, uint32_t end, mention *m) {
+    uint32_t node = 0, best_end = 0;
+    const dy_trie_node *best = NULL;
+    for (uint32_t k = i; k < end; k++) {
+        uint32_t w = doc->tokens.items[k].lex;
+        if (!w) break;
+        node = dy_trie_child(d, node, w);
+        if (!node) break;
+        const dy_trie_node *t = &d->nodes[node];
+        if (!t->kind) continue;
+        int ok = 1;
+        for (uint32_t b = 0; b < 32 && ok; b++)
+            if ((t->upper_mask >> b & 1) && !(tflags(doc, i + b) & DY_TOK_UPPER)) ok = 0;
+        if (ok && t->kind == 1) {
+            /* a name: at least one capitalised word */
+            int cap = 0;
+            for (uint32_t q = i; q <= k; q++) cap |= (tflags(doc, q) & (DY_TOK_CAP | DY_TOK_UPPER)) != 0;
+            ok = cap;
+        }
+        if (ok) { best = t; best_end = k + 1; }
+    }
+    if (!best) return 0;
+    m->start = i;
+    m->end = best_end;
+    m->kind = best->kind;
+    m->index = best->index;
+    return 1;
+}
+
+static int is_name_word(const dyad_doc *doc, const dyad_dict *d, uint32_t i) {
+    uint32_t f = tflags(doc, i);
+    if (!(f & DY_TOK_WORD) || !(f & DY_TOK_CAP)) return 0;
+    if (f & DY_TOK_PARA) return 0;
+    uint32_t w = wflags(doc, d, i);
+    if (w & (DY_W_DET | DY_W_PREP | DY_W_PRON | DY_W_AUX | DY_W_MODAL | DY_W_CONJ | DY_W_SUB | DY_W_TIME | DY_W_POSS))
+        return 0;
+    uint32_t lex = doc->tokens.items[i].lex;
+    if (lex && d->lex[lex].verb_first) return 0;
+    return 1;
+}
+
+/* A lower-case word that may modify an agent noun ("armed", "pro-regime", "loyalist", "senior"). */
+static int is_modifier_word(const dyad_doc *doc, const dyad_dict *d, uint32_t i) {
+    uint32_t f = tflags(doc, i);
+    if (!(f & DY_TOK_WORD) || (f & DY_TOK_CAP)) return 0;
+    uint32_t w = wflags(doc, d, i);
+    if (w & (DY_W_DET | DY_W_PREP | DY_W_PRON | DY_W_AUX | DY_W_MODAL | DY_W_CONJ | DY_W_SUB | DY_W_NEG | DY_W_POSS))
+        return 0;
+    uint32_t lex = doc->tokens.items[i].lex;
+    if (lex && d->lex[lex].verb_first) {
+        /* past participles work as adjectives before a noun: "armed rebels" */
+        size_t n;
+        const char *s = dy_tok_text(doc, i, &n);
+        return n > 2 && s[n - 1] == 'd' && s[n - 2] == 'e';
+    }
+    return 1;
+}
+
+static void code_country(const char *code, char out[16]) {
+    out[0] = 0;
+    if (!code[0]) return;
+    if (!strncmp(code, "IGO", 3) || !strncmp(code, "NGO", 3) || !strncmp(code, "IMG", 3) ||
+        !strncmp(code, "MNC", 3)) {
+        snprintf(out, 16, "%s", code);
+        return;
+    }
+    snprintf(out, 16, "%.3s", code);
+}
+
+static int is_intl(const char *code) {
+    return !strncmp(code, "IGO", 3) || !strncmp(code, "NGO", 3) || !strncmp(code, "IMG", 3) ||
+           !strncmp(code, "MNC", 3);
+}
+
+typedef struct phrase_build {
+    mention m[16];
+    int nm;
+    uint32_t start, end;
+    int has_poss;            /* a possessive 's inside the phrase */
+    uint32_t poss_after;     /* index of the first mention after the possessive */
+} phrase_build;
+
+static void resolve_phrase(dyad_doc *doc, const dyad_dict *d, const phrase_build *pb, int32_t day, dy_phrase *ph) {
+    const dy_actor_code *person = NULL, *first_actor = NULL;
+    const dy_actor_entry *first_entry = NULL, *person_entry = NULL;
+    const char *agent = NULL;
+    int person_is_head = 0;
+    int person_last = -1, agent_last = -1;
+    for (int k = 0; k < pb->nm; k++) {
+        const mention *m = &pb->m[k];
+        if (m->kind == 1) {
+            const dy_actor_entry *e = &d->actors[m->index];
+            const dy_actor_code *c = dy_actor_code_on(d, e, day);
+            if (!c) continue;
+            if (!first_actor) { first_actor = c; first_entry = e; }
+            if (e->person) { person = c; person_entry = e; person_last = k; }
+        } else {
+            agent = d->agents[m->index].agent;
+            agent_last = k;
+        }
+    }
+    person_is_head = person && person_last > agent_last &&
+                     !(pb->has_poss && (uint32_t)person_last < pb->poss_after);
+    ph->flags = 0;
+    if (person_is_head) {
+        snprintf(ph->code, sizeof ph->code, "%s", person->code);
+        ph->flags |= DY_PH_PERSON;
+        ph->rule_file = person_entry->file;
+        ph->rule_line = person->line;
+        return;
+    }
+    if (first_actor) {
+        const char *c = first_actor->code;
+        ph->rule_file = first_entry->file;
+        ph->rule_line = first_actor->line;
+        if (!agent || is_intl(c)) {
+            snprintf(ph->code, sizeof ph->code, "%s", c);
+        } else {
+            char ctry[16];
+            code_country(c, ctry);
+            snprintf(ph->code, sizeof ph->code, "%s%s", ctry, agent);
+        }
+        if (person && !person_is_head && !agent) ph->flags |= DY_PH_PERSON;
+        return;
+    }
+    if (agent) {
+        ph->flags |= DY_PH_AGENT_ONLY;
+        snprintf(ph->code, sizeof ph->code, "%s", agent);   /* country filled in later */
+        const dy_agent_entry *ae = &d->agents[pb->m[agent_last].index];
+        ph->rule_file = ae->file;
+        ph->rule_line = ae->line;
+    }
+}
+
+static int emit_phrase(dyad_doc *doc, const dyad_dict *d, const phrase_build *pb, uint32_t sent, int32_t day) {
+    if (!pb->nm) return DYAD_OK;
+    dy_phrase *ph = DY_PUSH(doc->phrases);
+    if (!ph) return DYAD_ERR_NOMEM;
+    ph->tok_start = pb->start;
+    ph->tok_end = pb->end;
+    ph->sentence = sent;
+    ph->group = (uint32_t)doc->phrases.len;   /* own group until joined */
+    resolve_phrase(doc, d, pb, day, ph);
+    if (!ph->code[0]) doc->phrases.len--;
+    return DYAD_OK;
+}
+
+/* Can the tokens between two mentions (a.end .. b.start) be bridged inside one phrase? */
+static int bridge(const dyad_doc *doc, const dyad_dict *d, const mention *a, const mention *b, int *poss) {
+    uint32_t i = a->end, j = b->start;
+    *poss = 0;
+    if (i == j) return 1;
+    /* possessive: A 's B */
+    if (tok_is(doc, i, "'s") || (tok_is(doc, i, "'") && i + 1 == j)) {
+        *poss = 1;
+        i++;
+        /* allow modifiers before an agent: "Trump's special envoy" */
+        while (i < j && (is_modifier_word(doc, d, i) || is_name_word(doc, d, i))) i++;
+        return i == j;
+    }
+    /* agent of (the) country: "the government of Ivory Coast" */
+    if (a->kind == 2 && b->kind == 1 && tok_is(doc, i, "of")) {
+        i++;
+        if (i < j && tok_is(doc, i, "the")) i++;
+        return i == j;
+    }
+    /* name words between: "President Vladimir Putin" when only Putin is known */
+    uint32_t k = i;
+    while (k < j && is_name_word(doc, d, k)) k++;
+    if (k == j && j - i <= 3) return 1;
+    /* lower-case modifiers before an agent: "Chinese military aircraft"? no; "Indian army personnel" */
+    if (b->kind == 2) {
+        k = i;
+        while (k < j && (is_modifier_word(doc, d, k) || is_name_word(doc, d, k) ||
+                         (tok_is(doc, k, "-") && !(tflags(doc, k) & DY_TOK_SPACE))))
+            k++;
+        if (k == j && j - i <= 2) return 1;
+    }
+    return 0;
+}
+
+static int phrase_country_known(const dy_phrase *p) { return !(p->flags & DY_PH_AGENT_ONLY); }
+
+/* The main country of a document: the most frequent country of named, non-locative actors. */
+static void pick_main_country(dyad_doc *doc) {
+    char best[8] = "";
+    int best_n = 0;
+    for (size_t i = 0; i < doc->phrases.len; i++) {
+        const dy_phrase *p = &doc->phrases.items[i];
+        if (!phrase_country_known(p) || is_intl(p->code) || !strncmp(p->code, "---", 3)) continue;
+        int n = 0;
+        for (size_t k = 0; k < doc->phrases.len; k++) {
+            const dy_phrase *q = &doc->phrases.items[k];
+            if (phrase_country_known(q) && !strncmp(q->code, p->code, 3)) n += 1 + (q->sentence == 0);
+        }
+        if (n > best_n) {
+            best_n = n;
+            snprintf(best, sizeof best, "%.3s", p->code);
+        }
+    }
+    snprintf(doc->main_country, sizeof doc->main_country, "%s", best);
+}
+
+int dy_find_actors(dyad_doc *doc, const dyad_dict *d) {
+    /* 1. word ids */
+    for (size_t i = 0; i < doc->tokens.len; i++) {
+        dy_token *t = &doc->tokens.items[i];
+        t->lex = dy_lex_find(d, doc->text.text + t->start, t->end - t->start);
+        if (!t->lex && t->end - t->start > 2 && doc->text.text[t->end - 1] == '.' && (t->flags & DY_TOK_ABBR)) {
+            /* "Gen." -> "gen" */
+            t->lex = dy_lex_find(d, doc->text.text + t->start, t->end - t->start - 1);
+        }
+    }
+    int32_t day = doc->pub_day;
+    /* 2. mentions and phrases, sentence by sentence */
+    for (size_t s = 0; s < doc->sentences.len; s++) {
+        const dy_sentence *se = &doc->sentences.items[s];
+        phrase_build pb;
+        memset(&pb, 0, sizeof pb);
+        mention prev = {0, 0, 0, 0};
+        for (uint32_t i = se->tok_start; i < se->tok_end;) {
+            mention m;
+            if (!longest_mention(doc, d, i, se->tok_end, &m)) { i++; continue; }
+            int poss = 0;
+            if (pb.nm && pb.nm < 16 && bridge(doc, d, &prev, &m, &poss)) {
+                if (poss && !pb.has_poss) { pb.has_poss = 1; pb.poss_after = (uint32_t)pb.nm; }
+                pb.m[pb.nm++] = m;
+                pb.end = m.end;
+            } else {
+                if (emit_phrase(doc, d, &pb, (uint32_t)s, day)) return DYAD_ERR_NOMEM;
+                memset(&pb, 0, sizeof pb);
+                pb.m[0] = m;
+                pb.nm = 1;
+                pb.start = m.start;
+                pb.end = m.end;
+                /* leading name words / title words before the first mention: "President Putin" */
+                while (pb.start > se->tok_start && is_name_word(doc, d, pb.start - 1) &&
+                       !(doc->phrases.len && doc->phrases.items[doc->phrases.len - 1].tok_end > pb.start - 1 &&
+                         doc->phrases.items[doc->phrases.len - 1].sentence == s))
+                    pb.start--;
+                /* a determiner / modifier before an agent: "the rebels", "armed rebels" */
+                if (m.kind == 2) {
+                    uint32_t k = pb.start;
+                    while (k > se->tok_start && k + 2 > pb.start && is_modifier_word(doc, d, k - 1)) k--;
+                    pb.start = k;
+                }
+            }
+            prev = m;
+            i = m.end;
+        }
+        /* trailing name words after the last mention: "Defense Minister Rustem Umerov" */
+        if (pb.nm) {
+            while (pb.end < se->tok_end && is_name_word(doc, d, pb.end)) pb.end++;
+        }
+        if (emit_phrase(doc, d, &pb, (uint32_t)s, day)) return DYAD_ERR_NOMEM;
+    }
+    /* a phrase followed by name words got them only at the end of the sentence; extend inner ones */
+    for (size_t i = 0; i < doc->phrases.len; i++) {
+        dy_phrase *p = &doc->phrases.items[i];
+        const dy_sentence *se = &doc->sentences.items[p->sentence];
+        uint32_t limit = se->tok_end;
+        if (i + 1 < doc->phrases.len && doc->phrases.items[i + 1].sentence == p->sentence)
+            limit = doc->phrases.items[i + 1].tok_start;
+        while (p->tok_end < limit && is_name_word(doc, d, p->tok_end)) p->tok_end++;
+    }
+    pick_main_country(doc);
+    /* 3. flags, agent-only countries, compounds */
+    for (size_t i = 0; i < doc->phrases.len; i++) {
+        dy_phrase *p = &doc->phrases.items[i];
+        const dy_sentence *se = &doc->sentences.items[p->sentence];
+        if (p->flags & DY_PH_AGENT_ONLY) {
+            char agent[8];
+            memcpy(agent, p->code, 7);
+            agent[7] = 0;
+            snprintf(p->code, sizeof p->code, "%.3s%s", doc->main_country[0] ? doc->main_country : "---", agent);
+        }
+        /* locative: in/at/near (the) PHRASE, when the phrase has no agent or person */
+        uint32_t b = p->tok_start;
+        while (b > se->tok_start && (wflags(doc, d, b - 1) & DY_W_DET)) b--;
+        if (b > se->tok_start && (wflags(doc, d, b - 1) & DY_W_LOCPREP) && strlen(p->code) == 3 &&
+            !(p->flags & DY_PH_PERSON))
+            p->flags |= DY_PH_LOC;
+        /* modifier: a bare name followed by a lower-case noun ("NATO membership", "Russian territory") */
+        uint32_t e = p->tok_end;
+        if (e < se->tok_end && (strlen(p->code) == 3 || is_intl(p->code)) && !(p->flags & DY_PH_PERSON)) {
+            uint32_t f = tflags(doc, e);
+            uint32_t w = wflags(doc, d, e);
+            uint32_t lex = doc->tokens.items[e].lex;
+            size_t n;
+            const char *s = dy_tok_text(doc, e, &n);
+            int ly = n > 3 && s[n - 2] == 'l' && s[n - 1] == 'y';
+            if ((f & DY_TOK_WORD) && !(f & DY_TOK_CAP) && !w && !(lex && d->lex[lex].verb_first) && !ly)
+                p->flags |= DY_PH_MOD;
+            if ((f & DY_TOK_PUNCT) && tok_is(doc, e, "-") && !(f & DY_TOK_SPACE)) p->flags |= DY_PH_MOD;
+        }
+        if (b > se->tok_start && tok_is(doc, b - 1, "-") && !(tflags(doc, b - 1) & DY_TOK_SPACE))
+            p->flags |= DY_PH_MOD;
+        /* compounds: previous phrase in the same sentence joined by "and" / "," */
+        if (i > 0) {
+            dy_phrase *q = &doc->phrases.items[i - 1];
+            if (q->sentence == p->sentence && !(q->flags & DY_PH_MOD)) {
+                uint32_t g = q->tok_end;
+                int ok = 0;
+                if (g < p->tok_start && (tok_is(doc, g, "and") || tok_is(doc, g, ","))) {
+                    uint32_t k = g + 1;
+                    if (k < p->tok_start && tok_is(doc, k, "and")) k++;  /* ", and" */
+                    while (k < p->tok_start && (wflags(doc, d, k) & (DY_W_DET | DY_W_POSS))) k++;
+                    ok = k == p->tok_start;
+                    if (ok && tok_is(doc, g, ",")) {
+                        /* a list needs an "and" right after this phrase's successor, or is an appositive */
+                        ok = 0;
+                        uint32_t e2 = p->tok_end;
+                        if (e2 < se->tok_end && (tok_is(doc, e2, "and") || tok_is(doc, e2, ","))) ok = 1;
+                        if (ok && tok_is(doc, e2, ",")) ok = 0;
+                        if (ok) {
+                            /* and the item after "and" must be an actor */
+                            ok = i + 1 < doc->phrases.len && doc->phrases.items[i + 1].sentence == p->sentence;
+                        }
+                    }
+                }
+                if (ok && !(p->flags & (DY_PH_LOC | DY_PH_MOD))) p->group = q->group;
+            }
+        }
+    }
+    return DYAD_OK;
+}

@@ -1,0 +1,210 @@
+/*
+ * engine.h - the compiled dictionary and the document, shared by dict.c, actors.c, events.c,
+ * doc.c, write.c and explain.
+ *
+ * The dictionary: every word of every phrase is interned once in a lexicon (lower-cased; id 0 is
+ * "unknown"), and phrases become paths in a trie whose edges are (node, word id) pairs in one
+ * open-addressing hash table. Actor and agent phrases share the trie; verb forms are indexed by
+ * the id of their first word. Closed-class words (determiners, prepositions, auxiliaries, ...) are
+ * interned with class flags at dictionary creation, so the engine compares integers only.
+ */
+#ifndef DYAD_ENGINE_H
+#define DYAD_ENGINE_H
+
+#include "internal.h"
+
+#define DY_NOCODE INT32_MIN
+
+/* word classes of the lexicon (closed classes, hand-written in dict.c) */
+enum {
+    DY_W_DET = 1 << 0,       /* the a an this that these those */
+    DY_W_POSS = 1 << 1,      /* his her its their our my your 's */
+    DY_W_PREP = 1 << 2,      /* of in on at to for with by from against ... */
+    DY_W_PRON = 1 << 3,      /* he she they it we i you */
+    DY_W_AUX = 1 << 4,       /* be/have/do forms */
+    DY_W_MODAL = 1 << 5,     /* will would may might could can should must shall */
+    DY_W_NEG = 1 << 6,       /* not never n't no */
+    DY_W_CONJ = 1 << 7,      /* and or but */
+    DY_W_SUB = 1 << 8,       /* that which who whom whose when while because if although after before as */
+    DY_W_BE = 1 << 9,        /* is are was were be been being am 's? */
+    DY_W_HAVE = 1 << 10,
+    DY_W_TIME = 1 << 11,     /* weekday and month names, today, yesterday */
+    DY_W_LOCPREP = 1 << 12,  /* in at near into inside across outside throughout */
+    DY_W_INTENT = 1 << 13,   /* plan set ready prepared expected going intend due aim agree want seek */
+    DY_W_HYPO = 1 << 14,     /* may might could would if unless whether */
+    DY_W_SPEECH = 1 << 15,   /* say said says told tell added stated according */
+    DY_W_ADV = 1 << 16,      /* also reportedly formally publicly already still just ... */
+    DY_W_NUM = 1 << 17,      /* one two three ... several dozens hundreds */
+    DY_W_REFUSE = 1 << 18    /* refuse decline fail */
+};
+
+typedef struct dy_lexeme {
+    uint32_t off, len;       /* in dict->strings */
+    uint32_t hash;
+    uint32_t flags;          /* DY_W_* */
+    uint32_t verb_first;     /* first verb form starting with this word + 1 (0 = none) */
+} dy_lexeme;
+
+typedef struct dy_trie_node {
+    int32_t kind;            /* 0 none, 1 actor entry, 2 agent entry */
+    uint32_t index;          /* entry index */
+    uint32_t upper_mask;     /* bit i: word i must be written in capitals */
+    uint32_t depth;
+} dy_trie_node;
+
+typedef struct dy_edge {
+    uint64_t key;            /* parent node << 32 | word id; 0 = empty slot */
+    uint32_t child;
+} dy_edge;
+
+typedef struct dy_actor_code {
+    char code[16];
+    int32_t from, to;        /* days since 1970; INT32_MIN / INT32_MAX when open */
+    uint32_t line;
+} dy_actor_code;
+
+typedef struct dy_actor_entry {
+    uint32_t name;           /* offset of the entry's first phrase in strings */
+    uint32_t code_start, code_count;
+    uint16_t file;
+    uint32_t line;
+    uint8_t person;          /* has dated codes (a person) */
+} dy_actor_entry;
+
+typedef struct dy_agent_entry {
+    char agent[8];           /* "GOV" */
+    uint16_t file;
+    uint32_t line;
+} dy_agent_entry;
+
+enum { DY_FORM_BASE = 0, DY_FORM_S, DY_FORM_PAST, DY_FORM_ING };
+
+typedef struct dy_verb_form {
+    uint32_t entry;          /* verb entry */
+    uint32_t word_start;     /* words in dict->words */
+    uint8_t nwords;
+    uint8_t tense;           /* DY_FORM_* */
+    uint32_t next;           /* next form with the same first word + 1 (0 = none) */
+} dy_verb_form;
+
+enum { DY_PE_VERB = 1, DY_PE_SOURCE, DY_PE_TARGET, DY_PE_BOTH, DY_PE_WORDS };
+
+typedef struct dy_pat_elem {
+    uint8_t type;
+    uint32_t opt_start, opt_count;   /* alternatives (DY_PE_WORDS) in dict->opts */
+} dy_pat_elem;
+
+typedef struct dy_pat_opt {
+    uint32_t word_start, nwords;     /* in dict->words */
+} dy_pat_opt;
+
+typedef struct dy_pattern {
+    char code[8];            /* "" = no event ("---") */
+    int8_t modality;         /* -1 = from the text */
+    uint32_t elem_start, elem_count;
+    uint32_t nliteral;
+    uint16_t file;
+    uint32_t line;
+} dy_pattern;
+
+typedef struct dy_verb_entry {
+    char code[8];            /* "" = no event unless a pattern matches */
+    uint32_t name;           /* offset of the base form in strings */
+    uint32_t pat_start, pat_count;
+    uint16_t file;
+    uint32_t line;
+    uint32_t block;
+} dy_verb_entry;
+
+struct dyad_dict {
+    int compiled;
+    char *strings; size_t strings_len, strings_cap;
+    dy_lexeme *lex; uint32_t nlex, lex_cap;
+    uint32_t *lex_table; uint32_t lex_table_cap;   /* open addressing: lexeme id, 0 = empty */
+    dy_trie_node *nodes; uint32_t nnodes, nodes_cap;
+    dy_edge *edges; uint32_t nedges, edges_cap;
+    dy_actor_entry *actors; uint32_t nactors, actors_cap;
+    dy_actor_code *codes; uint32_t ncodes, codes_cap;
+    dy_agent_entry *agents; uint32_t nagents, agents_cap;
+    dy_verb_entry *verbs; uint32_t nverbs, verbs_cap;
+    dy_verb_form *forms; uint32_t nforms, forms_cap;
+    dy_pattern *patterns; uint32_t npatterns, patterns_cap;
+    dy_pat_elem *elems; uint32_t nelems, elems_cap;
+    dy_pat_opt *opts; uint32_t nopts, opts_cap;
+    uint32_t *words; uint32_t nwords, words_cap;
+    char **files; uint32_t nfiles;
+    uint32_t nphrases, nagent_phrases, nblocks;
+    dyad_buf warnings;       /* findings made while loading (duplicates), reported by check */
+};
+
+/* The id of a word (case-folded), 0 if the dictionary does not know it. Thread-safe. */
+uint32_t dy_lex_find(const dyad_dict *d, const char *s, size_t n);
+static inline uint32_t dy_lex_flags(const dyad_dict *d, uint32_t id) { return id ? d->lex[id].flags : 0; }
+static inline const char *dy_lex_str(const dyad_dict *d, uint32_t id) { return d->strings + d->lex[id].off; }
+/* The child of trie node `node` by word `w`, or 0. Node 0 is the root. */
+uint32_t dy_trie_child(const dyad_dict *d, uint32_t node, uint32_t w);
+/* The code of an actor entry on a day (days since 1970; DY_NOCODE = unknown date). */
+const dy_actor_code *dy_actor_code_on(const dyad_dict *d, const dy_actor_entry *e, int32_t day);
+
+/* ------------------------------------------------------------------ the document */
+
+enum { DY_PH_LOC = 1 << 0,        /* after a locative preposition ("in Ukraine") */
+       DY_PH_MOD = 1 << 1,        /* a modifier of a following noun ("NATO membership") */
+       DY_PH_PRON = 1 << 2,       /* a pronoun resolved to an earlier actor */
+       DY_PH_PERSON = 1 << 3,
+       DY_PH_AGENT_ONLY = 1 << 4, /* only an agent word: country from the context */
+       DY_PH_PLURAL = 1 << 5 };
+
+typedef struct dy_phrase {
+    uint32_t tok_start, tok_end;   /* tokens [start, end) */
+    uint32_t sentence;
+    char code[16];                 /* resolved CAMEO actor code */
+    uint32_t flags;
+    uint32_t group;                /* compound group id (phrases joined by "and" share it) */
+    uint32_t rule_file, rule_line; /* the actor entry that gave the code */
+} dy_phrase;
+
+typedef struct dy_event_rec {
+    dyad_event ev;
+    uint32_t verb_tok;
+} dy_event_rec;
+
+typedef DY_VEC(dy_phrase) dy_phrase_vec;
+typedef DY_VEC(dyad_event) dy_event_vec;
+
+struct dyad_doc {
+    dy_arena arena;
+    char *id, *date, *url, *source;
+    char *orig; size_t orig_len;
+    int32_t pub_day;               /* DY_NOCODE if unknown */
+    dy_text text;
+    dy_token_vec tokens;
+    dy_sentence_vec sentences;
+    dy_phrase_vec phrases;
+    dy_event_vec events;
+    char **sent_text;              /* collapsed sentence texts (arena) */
+    char main_country[8];          /* the document's main country ("" if none) */
+    dyad_buf trace;
+    int tracing;
+    const dyad_dict *dict;
+};
+
+/* actors.c: looks up every token's word id, finds the actor phrases of every sentence and resolves
+ * their codes for the document's date; picks the document's main country. */
+int dy_find_actors(dyad_doc *doc, const dyad_dict *d);
+
+/* events.c: finds verbs, applies patterns, picks source and target, modality and date, and
+ * appends events. */
+int dy_find_events(dyad_doc *doc, const dyad_dict *d);
+
+/* The token text (normalised) of token i. */
+static inline const char *dy_tok_text(const dyad_doc *doc, uint32_t i, size_t *n) {
+    const dy_token *t = &doc->tokens.items[i];
+    *n = t->end - t->start;
+    return doc->text.text + t->start;
+}
+
+/* Appends a trace line (printf-style) when tracing. */
+void dy_trace(dyad_doc *doc, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+#endif

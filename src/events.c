@@ -1,0 +1,689 @@
+/*
+ * events.c - the event stage: verbs and their groups (voice, modality, negation), the verb
+ * patterns of the dictionary, source and target, compounds, coreference of pronouns, event dates.
+ *
+ * Algorithm (a sparse parse in the manner of TABARI, with clause cues from closed-class words):
+ *  1. verbs: a token whose word starts a verb form of the dictionary, with the form's particles
+ *     following within four tokens; a form is taken as a noun when a determiner, possessive or
+ *     preposition stands before it, and a bare/-s form only after a subject, auxiliary, "to",
+ *     adverb or coordinator;
+ *  2. the verb group, read backwards over adverbs, negators, auxiliaries, modals and "to": passive
+ *     (a form of "be" + past participle), modality (will -> intended, may/could/if -> hypothetical,
+ *     not/never -> negated, "set/plans/agreed to" -> intended, "refused to" -> negated);
+ *  3. patterns: each pattern of the verb entry is matched around the verb (literal words in order,
+ *     gaps of up to four tokens, `$`/`+` binding actor phrases); the matching pattern with most
+ *     literal words wins, else the verb's own code;
+ *  4. source: the pattern's `$`, else the nearest actor phrase before the verb group that is not
+ *     a locative, a modifier or the object of a preposition (the subject), or the subject of a
+ *     coordinated verb, or a resolved pronoun; in the passive the actor after "by" is the source
+ *     and the subject the target;
+ *  5. target: the pattern's `+`, else the first actor phrase after the verb inside its clause;
+ *  6. events for every pair of a compound source and target (a compound with no target codes the
+ *     reciprocal events among its members for meeting, agreeing and fighting codes), one per
+ *     (source, code, target) per sentence, dated by the nearest date expression.
+ * Every step is linear in the sentence's tokens times the (small) number of patterns of a verb.
+ */
+#include "engine.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define GAP 4
+
+void dy_trace(dyad_doc *doc, const char *fmt, ...) {
+    if (!doc->tracing) return;
+    char tmp[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+    va_end(ap);
+    if (n < 0) return;
+    dy_buf_append(&doc->trace, tmp, (size_t)n < sizeof tmp ? (size_t)n : sizeof tmp - 1);
+}
+
+static int tok_is(const dyad_doc *doc, uint32_t i, const char *w) {
+    size_t n;
+    const char *s = dy_tok_text(doc, i, &n);
+    return strlen(w) == n && strncasecmp(s, w, n) == 0;
+}
+static uint32_t wf(const dyad_doc *doc, const dyad_dict *d, uint32_t i) {
+    return dy_lex_flags(d, doc->tokens.items[i].lex);
+}
+static uint32_t tf(const dyad_doc *doc, uint32_t i) { return doc->tokens.items[i].flags; }
+
+static int is_adverb(const dyad_doc *doc, const dyad_dict *d, uint32_t i) {
+    if (wf(doc, d, i) & DY_W_ADV) return 1;
+    size_t n;
+    const char *s = dy_tok_text(doc, i, &n);
+    return n > 4 && s[n - 2] == 'l' && s[n - 1] == 'y' && !(tf(doc, i) & DY_TOK_CAP);
+}
+
+/* phrase index covering token i, or -1 */
+typedef struct sent_ctx {
+    dyad_doc *doc;
+    const dyad_dict *d;
+    uint32_t s, ts, te;            /* sentence, token range */
+    size_t p0, p1;                 /* phrases of the sentence [p0, p1) */
+    int32_t *tok_phrase;           /* per token of the sentence: phrase index or -1 */
+} sent_ctx;
+
+static int32_t phrase_at(const sent_ctx *c, uint32_t tok) {
+    if (tok < c->ts || tok >= c->te) return -1;
+    return c->tok_phrase[tok - c->ts];
+}
+
+static int clause_stop(const sent_ctx *c, uint32_t i) {
+    return tok_is(c->doc, i, ";") || tok_is(c->doc, i, ":");
+}
+
+/* ------------------------------------------------------------------ verbs */
+
+typedef struct verb_hit {
+    uint32_t tok, end;             /* first token, one past the last particle */
+    const dy_verb_form *form;
+} verb_hit;
+
+static int match_form(const sent_ctx *c, uint32_t i, const dy_verb_form *f, uint32_t *end) {
+    const dyad_dict *d = c->d;
+    uint32_t k = i + 1;
+    for (uint32_t w = 1; w < f->nwords; w++) {
+        uint32_t want = d->words[f->word_start + w], lim = k + GAP;
+        while (k < c->te && k < lim && c->doc->tokens.items[k].lex != want && !clause_stop(c, k)) k++;
+        if (k >= c->te || k >= lim || c->doc->tokens.items[k].lex != want) return 0;
+        k++;
+    }
+    *end = k;
+    return 1;
+}
+
+static int find_verb(const sent_ctx *c, uint32_t i, verb_hit *h) {
+    const dyad_dict *d = c->d;
+    uint32_t lex = c->doc->tokens.items[i].lex;
+    if (!lex || !d->lex[lex].verb_first) return 0;
+    const dy_verb_form *best = NULL;
+    uint32_t best_end = 0;
+    for (uint32_t f = d->lex[lex].verb_first; f; f = d->forms[f - 1].next) {
+        const dy_verb_form *vf = &d->forms[f - 1];
+        uint32_t end;
+        if (match_form(c, i, vf, &end) && (!best || vf->nwords > best->nwords)) {
+            best = vf;
+            best_end = end;
+        }
+    }
+    if (!best) return 0;
+    h->tok = i;
+    h->end = best_end;
+    h->form = best;
+    return 1;
+}
+
+/* Is the verb form at token i used as a verb here? */
+static int verb_position(const sent_ctx *c, uint32_t i, const dy_verb_form *f) {
+    dyad_doc *doc = c->doc;
+    const dyad_dict *d = c->d;
+    if (phrase_at(c, i) >= 0) return 0;
+    if (tf(doc, i) & DY_TOK_CAP && i != c->ts) {
+        /* a capitalised verb form inside a sentence is a name ("Reuters", "Rich") unless a headline */
+        return 0;
+    }
+    if (i == c->ts) return f->tense == DY_FORM_PAST || f->tense == DY_FORM_S;
+    uint32_t p = i - 1;
+    uint32_t pw = wf(doc, d, p);
+    int prev_phrase = phrase_at(c, p) >= 0;
+    if (tok_is(doc, p, "to")) return f->tense == DY_FORM_BASE;
+    if ((pw & DY_W_DET) && !tok_is(doc, p, "that") && !tok_is(doc, p, "both")) return 0;
+    if ((pw & DY_W_POSS) && !prev_phrase) return 0;
+    if (tok_is(doc, p, "'s") || tok_is(doc, p, "'")) {
+        /* "Russia's attack" (noun) vs "he's met" (rare): noun */
+        return 0;
+    }
+    if ((pw & DY_W_PREP) && !(pw & DY_W_SUB) && !tok_is(doc, p, "by")) {
+        return 0;
+    }
+    if (tf(doc, p) & DY_TOK_NUM) return 0;
+    if (pw & DY_W_NUM) return 0;
+    switch (f->tense) {
+    case DY_FORM_PAST:
+        return 1;
+    case DY_FORM_ING:
+        if (pw & (DY_W_BE | DY_W_SUB)) return 1;
+        if (tok_is(doc, p, ",") || prev_phrase || (pw & DY_W_PRON) || is_adverb(doc, d, p)) return 1;
+        return 0;
+    default:
+        if (prev_phrase || (pw & (DY_W_PRON | DY_W_AUX | DY_W_MODAL | DY_W_NEG | DY_W_SUB))) return 1;
+        if (is_adverb(doc, d, p)) return 1;
+        if ((pw & DY_W_CONJ) || tok_is(doc, p, ",")) {
+            /* a coordinated verb: "met and signed" */
+            return p > c->ts && (phrase_at(c, p - 1) < 0);
+        }
+        /* name words that are not in any phrase (an unknown subject "Gadio says") */
+        if ((tf(doc, p) & DY_TOK_CAP) && (tf(doc, p) & DY_TOK_WORD) && !(pw & ~0u)) return 1;
+        return 0;
+    }
+}
+
+/* ------------------------------------------------------------------ verb group */
+
+typedef struct vgroup {
+    uint32_t start;                /* first token of the group (auxiliaries) */
+    int passive;
+    dyad_modality modality;
+    int refusal;
+} vgroup;
+
+static void verb_group(const sent_ctx *c, const verb_hit *v, vgroup *g) {
+    dyad_doc *doc = c->doc;
+    const dyad_dict *d = c->d;
+    memset(g, 0, sizeof *g);
+    g->modality = DYAD_ASSERTED;
+    uint32_t i = v->tok;
+    int saw_be = 0, saw_to = 0;
+    int hypothetical = 0, intended = 0, negated = 0;
+    while (i > c->ts) {
+        uint32_t p = i - 1;
+        uint32_t w = wf(doc, d, p);
+        if (w & DY_W_BE) { saw_be = 1; i = p; continue; }
+        if (w & DY_W_HAVE) { i = p; continue; }
+        if (w & DY_W_MODAL) {
+            if (tok_is(doc, p, "will") || tok_is(doc, p, "shall") || tok_is(doc, p, "'ll") || tok_is(doc, p, "wo"))
+                intended = 1;
+            else if (tok_is(doc, p, "would"))
+                intended = 1;
+            else if (tok_is(doc, p, "must") || tok_is(doc, p, "should"))
+                intended = 1;
+            else
+                hypothetical = 1;
+            i = p;
+            continue;
+        }
+        if (w & DY_W_NEG) { negated = 1; i = p; continue; }
+        if (tok_is(doc, p, "do") || tok_is(doc, p, "does") || tok_is(doc, p, "did")) { i = p; continue; }
+        if (is_adverb(doc, d, p)) { i = p; continue; }
+        if (tok_is(doc, p, "to")) {
+            saw_to = 1;
+            i = p;
+            /* what governs the infinitive */
+            if (p > c->ts) {
+                uint32_t q = p - 1;
+                uint32_t qw = wf(doc, d, q);
+                if (qw & DY_W_REFUSE) { g->refusal = 1; negated = 1; }
+                else if ((qw & DY_W_INTENT) || (qw & DY_W_BE)) intended = 1;
+                if (qw & (DY_W_INTENT | DY_W_REFUSE | DY_W_BE)) {
+                    i = q;
+                    /* and its own auxiliaries: "is set to", "had agreed to", "did not want to" */
+                    while (i > c->ts) {
+                        uint32_t r = wf(doc, d, i - 1);
+                        if (r & (DY_W_BE | DY_W_HAVE | DY_W_MODAL | DY_W_NEG) || is_adverb(doc, d, i - 1) ||
+                            tok_is(doc, i - 1, "did") || tok_is(doc, i - 1, "does") || tok_is(doc, i - 1, "do")) {
+                            if (r & DY_W_NEG) negated = 1;
+                            if (r & DY_W_MODAL) {
+                                if (tok_is(doc, i - 1, "may") || tok_is(doc, i - 1, "might") ||
+                                    tok_is(doc, i - 1, "could"))
+                                    hypothetical = 1;
+                            }
+                            i--;
+                        } else {
+                            break;
+                        }
+                    }
+                    /* "set to" is a participle after a form of be */
+                }
+            }
+            break;
+        }
+        break;
+    }
+    g->start = i;
+    g->passive = saw_be && !saw_to && v->form->tense == DY_FORM_PAST;
+    /* "if" / "unless" earlier in the sentence's clause */
+    for (uint32_t k = c->ts; k < g->start; k++)
+        if (tok_is(doc, k, "if") || tok_is(doc, k, "unless")) hypothetical = 1;
+    if (negated && !g->refusal) g->modality = DYAD_NEGATED;
+    else if (hypothetical) g->modality = DYAD_HYPOTHETICAL;
+    else if (intended || g->refusal) g->modality = g->refusal ? DYAD_NEGATED : DYAD_INTENDED;
+}
+
+/* ------------------------------------------------------------------ patterns */
+
+typedef struct binding {
+    int32_t source, target, both;  /* phrase indices, -1 none */
+    uint32_t last;                 /* last token used after the verb */
+} binding;
+
+/* Does the phrase starting near `from` (within GAP tokens) exist? Returns its index. */
+static int32_t phrase_near(const sent_ctx *c, uint32_t from, uint32_t limit, int forward) {
+    if (forward) {
+        for (uint32_t k = from; k < c->te && k < from + GAP + 1 && k < limit; k++) {
+            if (clause_stop(c, k)) return -1;
+            int32_t p = phrase_at(c, k);
+            if (p >= 0 && c->doc->phrases.items[p].tok_start == k) return p;
+        }
+    } else {
+        for (uint32_t k = from + 1; k > c->ts && k + GAP + 1 > from + 1 && k > limit; k--) {
+            if (clause_stop(c, k - 1)) return -1;
+            int32_t p = phrase_at(c, k - 1);
+            if (p >= 0) return p;
+        }
+    }
+    return -1;
+}
+
+static int words_at(const sent_ctx *c, uint32_t k, const dy_pat_opt *o) {
+    for (uint32_t w = 0; w < o->nwords; w++) {
+        if (k + w >= c->te) return 0;
+        if (c->doc->tokens.items[k + w].lex != c->d->words[o->word_start + w]) return 0;
+    }
+    return 1;
+}
+
+static int match_pattern(const sent_ctx *c, const verb_hit *v, const vgroup *g, const dy_pattern *p, binding *b) {
+    const dyad_dict *d = c->d;
+    b->source = b->target = b->both = -1;
+    b->last = v->end;
+    const dy_pat_elem *el = d->elems + p->elem_start;
+    uint32_t vi = 0;
+    while (vi < p->elem_count && el[vi].type != DY_PE_VERB) vi++;
+    /* forward */
+    uint32_t k = v->end;
+    for (uint32_t e = vi + 1; e < p->elem_count; e++) {
+        const dy_pat_elem *x = &el[e];
+        if (x->type == DY_PE_WORDS) {
+            int found = 0;
+            for (uint32_t q = k; q < c->te && q <= k + GAP && !found; q++) {
+                if (clause_stop(c, q)) break;
+                for (uint32_t o = 0; o < x->opt_count; o++) {
+                    const dy_pat_opt *op = &d->opts[x->opt_start + o];
+                    if (words_at(c, q, op)) { k = q + op->nwords; found = 1; break; }
+                }
+            }
+            if (!found) return 0;
+        } else {
+            int32_t ph = phrase_near(c, k, c->te, 1);
+            if (ph < 0) return 0;
+            if (x->type == DY_PE_SOURCE) b->source = ph;
+            else if (x->type == DY_PE_TARGET) b->target = ph;
+            else b->both = ph;
+            k = c->doc->phrases.items[ph].tok_end;
+        }
+    }
+    b->last = k;
+    /* backward */
+    k = g->start;
+    for (uint32_t e = vi; e-- > 0;) {
+        const dy_pat_elem *x = &el[e];
+        if (x->type == DY_PE_WORDS) {
+            int found = 0;
+            for (uint32_t q = k; q > c->ts && q + GAP + 1 > k && !found; q--) {
+                if (clause_stop(c, q - 1)) break;
+                for (uint32_t o = 0; o < x->opt_count; o++) {
+                    const dy_pat_opt *op = &d->opts[x->opt_start + o];
+                    if (q >= op->nwords && q - op->nwords >= c->ts && words_at(c, q - op->nwords, op)) {
+                        k = q - op->nwords;
+                        found = 1;
+                        break;
+                    }
+                }
+            }
+            if (!found) return 0;
+        } else {
+            int32_t ph = phrase_near(c, k == 0 ? 0 : k - 1, c->ts, 0);
+            if (ph < 0) return 0;
+            if (x->type == DY_PE_SOURCE) b->source = ph;
+            else if (x->type == DY_PE_TARGET) b->target = ph;
+            else b->both = ph;
+            k = c->doc->phrases.items[ph].tok_start;
+        }
+    }
+    return 1;
+}
+
+/* ------------------------------------------------------------------ source and target */
+
+static int prep_object(const sent_ctx *c, const dy_phrase *p) {
+    uint32_t b = p->tok_start;
+    while (b > c->ts && (wf(c->doc, c->d, b - 1) & (DY_W_DET | DY_W_NUM))) b--;
+    if (b <= c->ts) return 0;
+    uint32_t w = wf(c->doc, c->d, b - 1);
+    return (w & DY_W_PREP) && !(w & DY_W_SUB) && !tok_is(c->doc, b - 1, "by");
+}
+
+static int usable(const dy_phrase *p) { return !(p->flags & (DY_PH_LOC | DY_PH_MOD)); }
+
+/* The subject: the nearest usable phrase before `start` in the clause. */
+static int32_t find_subject(const sent_ctx *c, uint32_t start) {
+    for (size_t i = c->p1; i-- > c->p0;) {
+        const dy_phrase *p = &c->doc->phrases.items[i];
+        if (p->tok_end > start) continue;
+        int stop = 0;
+        for (uint32_t k = p->tok_end; k < start; k++) if (clause_stop(c, k)) stop = 1;
+        if (stop) return -1;
+        if (!usable(p) || prep_object(c, p)) continue;
+        return (int32_t)i;
+    }
+    return -1;
+}
+
+static int32_t find_object(const sent_ctx *c, uint32_t from, int after_by) {
+    dyad_doc *doc = c->doc;
+    for (uint32_t k = from; k < c->te && k < from + 14; k++) {
+        if (clause_stop(c, k)) return -1;
+        uint32_t w = wf(doc, c->d, k);
+        if ((w & DY_W_SUB) && !(w & DY_W_PREP) && k > from) return -1;
+        if ((w & DY_W_SPEECH) && k > from) return -1;
+        if (after_by && !tok_is(doc, k, "by")) continue;
+        int32_t p = phrase_at(c, k);
+        if (p < 0) continue;
+        if (after_by) return -1;
+        const dy_phrase *ph = &doc->phrases.items[p];
+        if (ph->tok_start != k) continue;
+        if (!usable(ph)) { k = ph->tok_end - 1; continue; }
+        return p;
+    }
+    if (after_by) {
+        for (uint32_t k = from; k < c->te && k < from + 8; k++) {
+            if (tok_is(doc, k, "by")) {
+                int32_t p = phrase_near(c, k + 1, c->te, 1);
+                return p;
+            }
+        }
+    }
+    return -1;
+}
+
+/* he/she/they/it before the verb group: resolved to the latest fitting actor phrase of the document. */
+static int32_t resolve_pronoun(const sent_ctx *c, uint32_t start) {
+    dyad_doc *doc = c->doc;
+    uint32_t k = start;
+    while (k > c->ts && is_adverb(doc, c->d, k - 1)) k--;
+    if (k <= c->ts) return -1;
+    uint32_t p = k - 1;
+    int person;
+    if (tok_is(doc, p, "he") || tok_is(doc, p, "she")) person = 1;
+    else if (tok_is(doc, p, "they") || tok_is(doc, p, "it")) person = 0;
+    else return -1;
+    for (size_t i = c->p0; i-- > 0;) {
+        const dy_phrase *ph = &doc->phrases.items[i];
+        if (!usable(ph)) continue;
+        if (person && !(ph->flags & DY_PH_PERSON)) continue;
+        if (!person && (ph->flags & DY_PH_PERSON)) continue;
+        if (doc->phrases.items[i].sentence + 3 < c->s) return -1;
+        return (int32_t)i;
+    }
+    return -1;
+}
+
+/* ------------------------------------------------------------------ dates */
+
+static int32_t sentence_date(const sent_ctx *c, uint32_t verb) {
+    dyad_doc *doc = c->doc;
+    int32_t pub = doc->pub_day;
+    if (pub == DY_NOCODE) return DY_NOCODE;
+    int32_t best = pub;
+    uint32_t best_dist = UINT32_MAX;
+    for (uint32_t i = c->ts; i < c->te; i++) {
+        size_t n;
+        const char *s = dy_tok_text(doc, i, &n);
+        int32_t day = DY_NOCODE;
+        int wd = dy_weekday_from_name(s, n);
+        if (wd >= 0 && n >= 6) {
+            int pw = dy_weekday(pub);
+            int back = (pw - wd + 7) % 7;
+            day = pub - back;
+        } else if (n == 9 && !strncasecmp(s, "yesterday", 9)) {
+            day = pub - 1;
+        } else if (n == 8 && !strncasecmp(s, "tomorrow", 8)) {
+            day = pub + 1;
+        } else if ((n == 4 && !strncasecmp(s, "last", 4)) && i + 1 < c->te && tok_is(doc, i + 1, "week")) {
+            day = pub - 7;
+        } else {
+            int m = dy_month_from_name(s, n);
+            if (m && n >= 3) {
+                int dd = 0;
+                if (i + 1 < c->te && (tf(doc, i + 1) & DY_TOK_NUM)) {
+                    size_t dn;
+                    const char *ds = dy_tok_text(doc, i + 1, &dn);
+                    dd = atoi(ds);
+                } else if (i > c->ts && (tf(doc, i - 1) & DY_TOK_NUM)) {
+                    size_t dn;
+                    const char *ds = dy_tok_text(doc, i - 1, &dn);
+                    dd = atoi(ds);
+                }
+                if (dd >= 1 && dd <= 31) {
+                    int y, pm, pdd;
+                    dy_civil_from_days(pub, &y, &pm, &pdd);
+                    int32_t cand = dy_days_from_civil(y, m, dd);
+                    if (cand > pub + 7) cand = dy_days_from_civil(y - 1, m, dd);
+                    day = cand;
+                }
+            }
+        }
+        if (day == DY_NOCODE) continue;
+        uint32_t dist = i > verb ? i - verb : verb - i;
+        if (dist < best_dist) { best_dist = dist; best = day; }
+    }
+    return best;
+}
+
+/* ------------------------------------------------------------------ events */
+
+static int reciprocal(const char *code) {
+    static const char *const codes[] = {"036", "040", "041", "042", "043", "044", "045", "046", "050", "051",
+                                        "057", "060", "061", "062", "063", "064", "190", "193", "182", "1823", "030",
+                                        "031", "0311", "0312", "0313", "0314", NULL};
+    for (int i = 0; codes[i]; i++) if (!strcmp(codes[i], code)) return 1;
+    return !strncmp(code, "04", 2) || !strncmp(code, "05", 2) || !strncmp(code, "19", 2);
+}
+
+static dyad_span phrase_span(const dyad_doc *doc, uint32_t ts, uint32_t te) {
+    dyad_span sp = {0, 0};
+    if (te <= ts) return sp;
+    const dy_token *a = &doc->tokens.items[ts], *b = &doc->tokens.items[te - 1];
+    sp.start = doc->text.map[a->start];
+    sp.end = doc->text.map[b->end - 1] + 1;
+    if (sp.end < sp.start) sp.end = sp.start;
+    return sp;
+}
+
+static int add_event(const sent_ctx *c, const dy_phrase *src, const dy_phrase *tgt, const char *code,
+                     dyad_modality mod, int32_t day, const verb_hit *v, uint16_t rule_file, uint32_t rule_line,
+                     size_t first_event) {
+    dyad_doc *doc = c->doc;
+    const dyad_cameo *cam = dyad_cameo_find(code);
+    if (!cam) {
+        dy_trace(doc, "    no event: code %s is not a CAMEO code\n", code);
+        return DYAD_OK;
+    }
+    const char *tcode = tgt ? tgt->code : "";
+    if (tgt && !strcmp(src->code, tcode)) {
+        dy_trace(doc, "    no event: source and target are both %s\n", tcode);
+        return DYAD_OK;
+    }
+    for (size_t i = first_event; i < doc->events.len; i++) {
+        const dyad_event *e = &doc->events.items[i];
+        if (!strcmp(e->source, src->code) && !strcmp(e->target, tcode) && !strcmp(e->code, code)) return DYAD_OK;
+    }
+    dyad_event *e = DY_PUSH(doc->events);
+    if (!e) return DYAD_ERR_NOMEM;
+    e->sentence = c->s;
+    snprintf(e->source, sizeof e->source, "%s", src->code);
+    snprintf(e->target, sizeof e->target, "%s", tcode);
+    snprintf(e->code, sizeof e->code, "%s", code);
+    e->cameo = cam;
+    e->modality = mod;
+    if (day != DY_NOCODE) dy_days_to_date(day, e->date);
+    e->source_span = phrase_span(doc, src->tok_start, src->tok_end);
+    e->verb_span = phrase_span(doc, v->tok, v->tok + 1);
+    if (tgt) e->target_span = phrase_span(doc, tgt->tok_start, tgt->tok_end);
+    e->rule_file = c->d->files[rule_file];
+    e->rule_line = rule_line;
+    dy_trace(doc, "    EVENT %s %s %s (%s, %s, %s:%u)\n", e->source, e->code, e->target[0] ? e->target : "-",
+             dyad_modality_name(mod), e->date, e->rule_file, rule_line);
+    return DYAD_OK;
+}
+
+static void trace_phrase(dyad_doc *doc, const char *what, const dy_phrase *p) {
+    if (!doc->tracing || !p) return;
+    const dy_token *a = &doc->tokens.items[p->tok_start], *b = &doc->tokens.items[p->tok_end - 1];
+    dy_trace(doc, "    %s: \"%.*s\" = %s\n", what, (int)(b->end - a->start), doc->text.text + a->start, p->code);
+}
+
+static int code_sentence(sent_ctx *c) {
+    dyad_doc *doc = c->doc;
+    const dyad_dict *d = c->d;
+    size_t first_event = doc->events.len;
+    int32_t last_subject = -1;
+    uint32_t last_verb_end = 0;
+    for (uint32_t i = c->ts; i < c->te; i++) {
+        verb_hit v;
+        if (!find_verb(c, i, &v)) continue;
+        const dy_verb_entry *ve = &d->verbs[v.form->entry];
+        if (!verb_position(c, i, v.form)) {
+            dy_trace(doc, "  verb? \"%s\" at token %u: not in a verb position (noun or name)\n",
+                     d->strings + ve->name, i - c->ts);
+            continue;
+        }
+        vgroup g;
+        verb_group(c, &v, &g);
+        dy_trace(doc, "  verb \"%s\" (%s:%u, default %s)%s, %s\n", d->strings + ve->name, d->files[ve->file], ve->line,
+                 ve->code[0] ? ve->code : "---", g.passive ? ", passive" : "", dyad_modality_name(g.modality));
+        /* patterns */
+        const dy_pattern *best = NULL;
+        binding bb = {-1, -1, -1, 0};
+        for (uint32_t k = 0; k < ve->pat_count; k++) {
+            const dy_pattern *p = &d->patterns[ve->pat_start + k];
+            binding b;
+            int ok = match_pattern(c, &v, &g, p, &b);
+            dy_trace(doc, "    pattern %s:%u [%s] %s\n", d->files[p->file], p->line, p->code[0] ? p->code : "---",
+                     ok ? "matches" : "does not match");
+            if (ok && (!best || p->nliteral > best->nliteral)) { best = p; bb = b; }
+        }
+        const char *code = best ? best->code : ve->code;
+        uint16_t rf = best ? best->file : ve->file;
+        uint32_t rl = best ? best->line : ve->line;
+        dyad_modality mod = g.modality;
+        if (best && best->modality >= 0) mod = (dyad_modality)best->modality;
+        /* subject, for coordination even when this verb codes nothing */
+        int32_t subj = find_subject(c, g.start);
+        int coordinated = g.start > c->ts && (tok_is(doc, g.start - 1, "and") || tok_is(doc, g.start - 1, ",")) &&
+                          last_subject >= 0 && last_verb_end <= g.start;
+        if (coordinated) subj = last_subject;
+        if (subj < 0) subj = resolve_pronoun(c, g.start);
+        if (!code[0]) {
+            dy_trace(doc, "    no event: the verb codes nothing without a pattern\n");
+            if (subj >= 0) last_subject = subj;
+            last_verb_end = v.end;
+            i = v.end - 1;
+            continue;
+        }
+        int32_t src = bb.source, tgt = bb.target;
+        if (bb.both >= 0) { if (src < 0) src = bb.both; else if (tgt < 0) tgt = bb.both; }
+        if (g.passive) {
+            int32_t by = find_object(c, v.end, 1);
+            if (src < 0) src = by;
+            if (tgt < 0 && subj >= 0 && subj != src) tgt = subj;
+        } else {
+            if (src < 0) src = subj;
+            if (tgt < 0) {
+                tgt = find_object(c, best ? bb.last : v.end, 0);
+                if (tgt >= 0 && tgt == src) tgt = -1;
+            }
+        }
+        if (subj >= 0) last_subject = subj;
+        last_verb_end = v.end;
+        const dy_phrase *sp = src >= 0 ? &doc->phrases.items[src] : NULL;
+        const dy_phrase *tp = tgt >= 0 ? &doc->phrases.items[tgt] : NULL;
+        trace_phrase(doc, "source", sp);
+        trace_phrase(doc, "target", tp);
+        if (!sp) {
+            dy_trace(doc, "    no event: no source actor\n");
+            i = v.end - 1;
+            continue;
+        }
+        int32_t day = sentence_date(c, v.tok);
+        /* compounds */
+        size_t np = doc->phrases.len;
+        int src_compound = 0;
+        for (size_t a = c->p0; a < c->p1; a++)
+            if (doc->phrases.items[a].group == sp->group && &doc->phrases.items[a] != sp) src_compound = 1;
+        if (!tp && src_compound && reciprocal(code)) {
+            for (size_t a = c->p0; a < c->p1; a++) {
+                if (doc->phrases.items[a].group != sp->group) continue;
+                for (size_t b = c->p0; b < c->p1; b++) {
+                    if (a == b || doc->phrases.items[b].group != sp->group) continue;
+                    if (add_event(c, &doc->phrases.items[a], &doc->phrases.items[b], code, mod, day, &v, rf, rl,
+                                  first_event))
+                        return DYAD_ERR_NOMEM;
+                }
+            }
+        } else if (tp) {
+            for (size_t a = c->p0; a < c->p1; a++) {
+                if (doc->phrases.items[a].group != sp->group) continue;
+                for (size_t b = c->p0; b < c->p1; b++) {
+                    if (doc->phrases.items[b].group != tp->group || a == b) continue;
+                    if (add_event(c, &doc->phrases.items[a], &doc->phrases.items[b], code, mod, day, &v, rf, rl,
+                                  first_event))
+                        return DYAD_ERR_NOMEM;
+                    if (reciprocal(code) && !strncmp(code, "19", 2) == 0 && 0) {}
+                }
+            }
+        } else {
+            dy_trace(doc, "    no event: no target actor\n");
+        }
+        (void)np;
+        i = (best && bb.last > v.end ? v.end : v.end) - 1;
+    }
+    return DYAD_OK;
+}
+
+int dy_find_events(dyad_doc *doc, const dyad_dict *d) {
+    size_t pi = 0;
+    int32_t *map = NULL;
+    size_t map_cap = 0;
+    for (uint32_t s = 0; s < doc->sentences.len; s++) {
+        const dy_sentence *se = &doc->sentences.items[s];
+        sent_ctx c;
+        c.doc = doc;
+        c.d = d;
+        c.s = s;
+        c.ts = se->tok_start;
+        c.te = se->tok_end;
+        while (pi < doc->phrases.len && doc->phrases.items[pi].sentence < s) pi++;
+        c.p0 = pi;
+        size_t pe = pi;
+        while (pe < doc->phrases.len && doc->phrases.items[pe].sentence == s) pe++;
+        c.p1 = pe;
+        size_t nt = c.te - c.ts;
+        if (nt > map_cap) {
+            map_cap = nt * 2;
+            map = dy_arena_alloc(&doc->arena, map_cap * sizeof *map);
+            if (!map) return DYAD_ERR_NOMEM;
+        }
+        for (size_t k = 0; k < nt; k++) map[k] = -1;
+        for (size_t p = c.p0; p < c.p1; p++)
+            for (uint32_t k = doc->phrases.items[p].tok_start; k < doc->phrases.items[p].tok_end; k++)
+                map[k - c.ts] = (int32_t)p;
+        c.tok_phrase = map;
+        if (doc->tracing) {
+            const char *st = doc->sent_text ? doc->sent_text[s] : "";
+            dy_trace(doc, "sentence %u: %s\n  tokens:", s, st);
+            for (uint32_t k = c.ts; k < c.te; k++) {
+                size_t n;
+                const char *t = dy_tok_text(doc, k, &n);
+                dy_trace(doc, " %.*s", (int)n, t);
+            }
+            dy_trace(doc, "\n");
+            for (size_t p = c.p0; p < c.p1; p++) {
+                const dy_phrase *ph = &doc->phrases.items[p];
+                const dy_token *a = &doc->tokens.items[ph->tok_start], *b = &doc->tokens.items[ph->tok_end - 1];
+                dy_trace(doc, "  actor \"%.*s\" = %s%s%s%s (%s:%u)\n", (int)(b->end - a->start), doc->text.text + a->start,
+                         ph->code, ph->flags & DY_PH_LOC ? " [place]" : "", ph->flags & DY_PH_MOD ? " [modifier]" : "",
+                         ph->group != p + 1 ? " [compound]" : "", d->files[ph->rule_file], ph->rule_line);
+            }
+        }
+        int r = code_sentence(&c);
+        if (r) return r;
+    }
+    return DYAD_OK;
+}

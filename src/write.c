@@ -1,0 +1,111 @@
+/*
+ * write.c - the output stage: a coded document's events as JSON Lines or Phoenix TSV.
+ *
+ * Algorithm: one pass over the event array, formatting each event into the caller's growable
+ * buffer; spans are turned back into the original text's bytes for the *_text fields, so every
+ * event can be audited against the article without re-running the coder.
+ */
+#include "engine.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static void json_str(dyad_buf *b, const char *key, const char *s, size_t n, int comma) {
+    dy_buf_printf(b, "%s\"%s\":\"", comma ? "," : "", key);
+    dy_buf_json_escape(b, s, n);
+    dy_buf_putc(b, '"');
+}
+
+static void json_span(dyad_buf *b, const dyad_doc *doc, const char *key, dyad_span sp) {
+    if (sp.end > sp.start && sp.end <= doc->orig_len) {
+        dy_buf_printf(b, ",\"%s_span\":[%u,%u]", key, sp.start, sp.end);
+        char k[32];
+        snprintf(k, sizeof k, "%s_text", key);
+        json_str(b, k, doc->orig + sp.start, sp.end - sp.start, 1);
+    } else {
+        dy_buf_printf(b, ",\"%s_span\":null,\"%s_text\":null", key, key);
+    }
+}
+
+static void write_json(const dyad_doc *doc, const dyad_event *e, dyad_buf *b) {
+    const char *st = dyad_doc_sentence_text(doc, e->sentence);
+    dy_buf_puts(b, "{");
+    json_str(b, "doc", doc->id, strlen(doc->id), 0);
+    dy_buf_printf(b, ",\"sentence\":%u", e->sentence);
+    json_str(b, "text", st, strlen(st), 1);
+    json_str(b, "source", e->source, strlen(e->source), 1);
+    if (e->target[0]) json_str(b, "target", e->target, strlen(e->target), 1);
+    else dy_buf_puts(b, ",\"target\":null");
+    json_str(b, "code", e->code, strlen(e->code), 1);
+    json_str(b, "name", e->cameo->name, strlen(e->cameo->name), 1);
+    json_str(b, "root", e->cameo->root, strlen(e->cameo->root), 1);
+    dy_buf_printf(b, ",\"quad\":%d,\"penta\":%d,\"goldstein\":%.1f", e->cameo->quad, e->cameo->penta, e->cameo->goldstein);
+    if (e->cameo->plover[0]) json_str(b, "plover", e->cameo->plover, strlen(e->cameo->plover), 1);
+    else dy_buf_puts(b, ",\"plover\":null");
+    if (e->cameo->plover_mode[0]) json_str(b, "plover_mode", e->cameo->plover_mode, strlen(e->cameo->plover_mode), 1);
+    else dy_buf_puts(b, ",\"plover_mode\":null");
+    json_str(b, "modality", dyad_modality_name(e->modality), strlen(dyad_modality_name(e->modality)), 1);
+    if (e->date[0]) json_str(b, "date", e->date, strlen(e->date), 1);
+    else dy_buf_puts(b, ",\"date\":null");
+    json_str(b, "pub_date", doc->date, strlen(doc->date), 1);
+    json_span(b, doc, "source", e->source_span);
+    json_span(b, doc, "verb", e->verb_span);
+    json_span(b, doc, "target", e->target_span);
+    dy_buf_printf(b, ",\"rule\":\"");
+    dy_buf_json_escape(b, e->rule_file, strlen(e->rule_file));
+    dy_buf_printf(b, ":%u\"}\n", e->rule_line);
+}
+
+/* Splits an actor code into entity (country / IGO) and role (the agent codes after it). */
+static void split_actor(const char *code, char entity[16], char role[16]) {
+    entity[0] = role[0] = 0;
+    if (!code[0]) return;
+    if (!strncmp(code, "IGO", 3) || !strncmp(code, "NGO", 3)) {
+        snprintf(entity, 16, "%s", code);
+        return;
+    }
+    snprintf(entity, 16, "%.3s", code);
+    snprintf(role, 16, "%s", strlen(code) > 3 ? code + 3 : "");
+}
+
+static void tsv_field(dyad_buf *b, const char *s) {
+    for (; *s; s++) dy_buf_putc(b, (*s == '\t' || *s == '\n' || *s == '\r') ? ' ' : *s);
+}
+
+static void write_phoenix(const dyad_doc *doc, const dyad_event *e, size_t idx, dyad_buf *b) {
+    char se[16], sr[16], te[16], tr[16];
+    split_actor(e->source, se, sr);
+    split_actor(e->target, te, tr);
+    const char *date = e->date[0] ? e->date : doc->date;
+    int y = 0, m = 0, d = 0;
+    if (date && strlen(date) == 10) sscanf(date, "%d-%d-%d", &y, &m, &d);
+    /* 1 EventID 2 Date 3 Year 4 Month 5 Day */
+    tsv_field(b, doc->id);
+    dy_buf_printf(b, "-%u-%zu\t%04d%02d%02d\t%d\t%d\t%d\t", e->sentence, idx, y, m, d, y, m, d);
+    /* 6-9 source full, entity, role, attribute; 10-13 target */
+    dy_buf_printf(b, "%s\t%s\t%s\t\t%s\t%s\t%s\t\t", e->source, se, sr, e->target, te, tr);
+    /* 14 EventCode 15 EventRootCode 16 PentaClass 17 GoldsteinScore 18 Issues */
+    dy_buf_printf(b, "%s\t%s\t%d\t%.1f\t\t", e->code, e->cameo->root, e->cameo->penta, e->cameo->goldstein);
+    /* 19 Lat 20 Lon 21 LocationName 22 StateName 23 CountryCode (no geolocation yet) */
+    dy_buf_puts(b, "\t\t\t\t\t");
+    /* 24 SentenceID 25 URLs 26 NewsSources */
+    tsv_field(b, doc->id);
+    dy_buf_printf(b, "_%u\t", e->sentence);
+    tsv_field(b, doc->url ? doc->url : "");
+    dy_buf_putc(b, '\t');
+    tsv_field(b, doc->source ? doc->source : "");
+    dy_buf_putc(b, '\n');
+}
+
+int dyad_write_events(const dyad_doc *doc, dyad_format fmt, dyad_buf *out) {
+    if (!doc || !out) return DYAD_ERR_ARG;
+    size_t before = out->len;
+    for (size_t i = 0; i < doc->events.len; i++) {
+        const dyad_event *e = &doc->events.items[i];
+        if (fmt == DYAD_FORMAT_PHOENIX) write_phoenix(doc, e, i, out);
+        else write_json(doc, e, out);
+    }
+    /* the dy_buf helpers fail only on allocation failure; check the buffer grew consistently */
+    if (doc->events.len && out->len == before) return DYAD_ERR_NOMEM;
+    return DYAD_OK;
+}
