@@ -150,8 +150,10 @@ static void resolve_phrase(dyad_doc *doc, const dyad_dict *d, const phrase_build
         ph->rule_line = person->line;
         return;
     }
+    if (agent) ph->flags |= DY_PH_HAS_AGENT;
     if (first_actor) {
         const char *c = first_actor->code;
+        if (!agent && !person) ph->flags |= DY_PH_NAME_ONLY;
         ph->rule_file = first_entry->file;
         ph->rule_line = first_actor->line;
         if (!agent || is_intl(c)) {
@@ -220,7 +222,43 @@ static int bridge(const dyad_doc *doc, const dyad_dict *d, const mention *a, con
     return 0;
 }
 
-static int phrase_country_known(const dy_phrase *p) { return !(p->flags & DY_PH_AGENT_ONLY); }
+static int phrase_country_known(const dy_phrase *p) { return !(p->flags & (DY_PH_AGENT_ONLY | DY_PH_PRON)); }
+
+static int is_subject_pronoun(const dyad_doc *doc, uint32_t i) {
+    return tok_is(doc, i, "he") || tok_is(doc, i, "she") || tok_is(doc, i, "they");
+}
+
+/* Resolves he/she/they to the latest fitting phrase within three sentences; unresolved pronouns
+ * are removed. Phrases are in text order, so antecedents are resolved before they are used. */
+static void resolve_pronouns(dyad_doc *doc) {
+    size_t out = 0;
+    for (size_t i = 0; i < doc->phrases.len; i++) {
+        dy_phrase *p = &doc->phrases.items[i];
+        if (p->flags & DY_PH_PRON) {
+            int person = !tok_is(doc, p->tok_start, "they");
+            int32_t found = -1;
+            for (size_t j = out; j-- > 0;) {
+                const dy_phrase *q = &doc->phrases.items[j];
+                if (q->sentence + 3 < p->sentence) break;
+                if (q->flags & (DY_PH_LOC | DY_PH_MOD)) continue;
+                if (person != !!(q->flags & DY_PH_PERSON)) continue;
+                if (!person && (q->flags & DY_PH_NAME_ONLY) && !(q->flags & DY_PH_PRON)) continue;
+                found = (int32_t)j;
+                break;
+            }
+            if (found < 0) continue;
+            const dy_phrase *q = &doc->phrases.items[found];
+            memcpy(p->code, q->code, sizeof p->code);
+            p->flags = DY_PH_PRON | (q->flags & (DY_PH_PERSON | DY_PH_HAS_AGENT));
+            p->ante = found;
+            p->rule_file = q->rule_file;
+            p->rule_line = q->rule_line;
+        }
+        p->group = (uint32_t)out + 1;
+        doc->phrases.items[out++] = *p;
+    }
+    doc->phrases.len = out;
+}
 
 /* The main country of a document: the most frequent country of named, non-locative actors. */
 static void pick_main_country(dyad_doc *doc) {
@@ -261,7 +299,23 @@ int dy_find_actors(dyad_doc *doc, const dyad_dict *d) {
         mention prev = {0, 0, 0, 0};
         for (uint32_t i = se->tok_start; i < se->tok_end;) {
             mention m;
-            if (!longest_mention(doc, d, i, se->tok_end, &m)) { i++; continue; }
+            if (!longest_mention(doc, d, i, se->tok_end, &m)) {
+                if (is_subject_pronoun(doc, i)) {
+                    if (emit_phrase(doc, d, &pb, (uint32_t)s, day)) return DYAD_ERR_NOMEM;
+                    memset(&pb, 0, sizeof pb);
+                    dy_phrase *ph = DY_PUSH(doc->phrases);
+                    if (!ph) return DYAD_ERR_NOMEM;
+                    ph->tok_start = i;
+                    ph->tok_end = i + 1;
+                    ph->sentence = (uint32_t)s;
+                    ph->group = (uint32_t)doc->phrases.len;
+                    ph->flags = DY_PH_PRON;
+                    ph->ante = -1;
+                    snprintf(ph->code, sizeof ph->code, "?");
+                }
+                i++;
+                continue;
+            }
             int poss = 0;
             if (pb.nm && pb.nm < 16 && bridge(doc, d, &prev, &m, &poss)) {
                 if (poss && !pb.has_poss) { pb.has_poss = 1; pb.poss_after = (uint32_t)pb.nm; }
@@ -305,25 +359,27 @@ int dy_find_actors(dyad_doc *doc, const dyad_dict *d) {
         while (p->tok_end < limit && is_name_word(doc, d, p->tok_end)) p->tok_end++;
     }
     pick_main_country(doc);
-    /* 3. flags, agent-only countries, compounds */
+    /* 3. agent-only countries, pronouns, flags, compounds */
     for (size_t i = 0; i < doc->phrases.len; i++) {
         dy_phrase *p = &doc->phrases.items[i];
-        const dy_sentence *se = &doc->sentences.items[p->sentence];
         if (p->flags & DY_PH_AGENT_ONLY) {
             char agent[8];
             memcpy(agent, p->code, 7);
             agent[7] = 0;
             snprintf(p->code, sizeof p->code, "%.3s%s", doc->main_country[0] ? doc->main_country : "---", agent);
         }
+    }
+    for (size_t i = 0; i < doc->phrases.len; i++) {
+        dy_phrase *p = &doc->phrases.items[i];
+        const dy_sentence *se = &doc->sentences.items[p->sentence];
         /* locative: in/at/near (the) PHRASE, when the phrase has no agent or person */
         uint32_t b = p->tok_start;
         while (b > se->tok_start && (wflags(doc, d, b - 1) & DY_W_DET)) b--;
-        if (b > se->tok_start && (wflags(doc, d, b - 1) & DY_W_LOCPREP) && strlen(p->code) == 3 &&
-            !(p->flags & DY_PH_PERSON))
+        if (b > se->tok_start && (wflags(doc, d, b - 1) & DY_W_LOCPREP) && (p->flags & DY_PH_NAME_ONLY))
             p->flags |= DY_PH_LOC;
         /* modifier: a bare name followed by a lower-case noun ("NATO membership", "Russian territory") */
         uint32_t e = p->tok_end;
-        if (e < se->tok_end && (strlen(p->code) == 3 || is_intl(p->code)) && !(p->flags & DY_PH_PERSON)) {
+        if (e < se->tok_end && (p->flags & DY_PH_NAME_ONLY)) {
             uint32_t f = tflags(doc, e);
             uint32_t w = wflags(doc, d, e);
             uint32_t lex = doc->tokens.items[e].lex;
@@ -336,6 +392,11 @@ int dy_find_actors(dyad_doc *doc, const dyad_dict *d) {
         }
         if (b > se->tok_start && tok_is(doc, b - 1, "-") && !(tflags(doc, b - 1) & DY_TOK_SPACE))
             p->flags |= DY_PH_MOD;
+    }
+    resolve_pronouns(doc);
+    for (size_t i = 0; i < doc->phrases.len; i++) {
+        dy_phrase *p = &doc->phrases.items[i];
+        const dy_sentence *se = &doc->sentences.items[p->sentence];
         /* compounds: previous phrase in the same sentence joined by "and" / "," */
         if (i > 0) {
             dy_phrase *q = &doc->phrases.items[i - 1];

@@ -156,6 +156,8 @@ static const struct { const char *words; uint32_t flags; } closed_classes[] = {
      "few dozen hundred thousand million billion", DY_W_NUM},
     {"refuse refuses refused refusing decline declines declined declining fail fails failed failing",
      DY_W_REFUSE},
+    {"group groups movement movements side sides camp faction factions delegation delegations organization "
+     "organisation alliance coalition network leadership", DY_W_HEAD},
 };
 
 static void add_closed_classes(dyad_dict *d) {
@@ -575,6 +577,7 @@ static int add_form(dyad_dict *d, uint32_t entry, const char *s, size_t n, int t
     for (uint32_t f = d->lex[pw.ids[0]].verb_first; f; f = d->forms[f - 1].next) {
         const dy_verb_form *vf = &d->forms[f - 1];
         if (vf->nwords == pw.n && !memcmp(d->words + vf->word_start, pw.ids, pw.n * sizeof(uint32_t))) {
+            if (d->verbs[vf->entry].noun != d->verbs[entry].noun) continue;
             if (vf->entry != entry)
                 dy_buf_printf(&d->warnings, "%s:%ld: verb form '%.*s' already belongs to another verb\n", file, line,
                               (int)n, s);
@@ -633,6 +636,26 @@ static int add_regular_forms(dyad_dict *d, uint32_t entry, const char *s, size_t
     if ((r = add_form(d, entry, f[0], strlen(f[0]), DY_FORM_S, file, line, err))) return r;
     if ((r = add_form(d, entry, f[1], strlen(f[1]), DY_FORM_PAST, file, line, err))) return r;
     return add_form(d, entry, f[2], strlen(f[2]), DY_FORM_ING, file, line, err);
+}
+
+/* The regular plural of an event noun's first word ("CLASH" -> clashes, "PARTY" -> parties). */
+static int add_noun_plural(dyad_dict *d, uint32_t entry, const char *s, size_t n, const char *file, long line,
+                           dyad_error *err) {
+    size_t w = 0;
+    while (w < n && s[w] != '_' && s[w] != ' ') w++;
+    if (w < 2 || w > 60) return DYAD_OK;
+    char base[64], f[160];
+    for (size_t i = 0; i < w; i++) base[i] = (char)tolower((unsigned char)s[i]);
+    base[w] = 0;
+    char last = base[w - 1], prev = base[w - 2];
+    if (last == 's' && prev != 's') return DYAD_OK; /* "talks" is already plural */
+    if (last == 's' || last == 'x' || last == 'z' || (last == 'h' && (prev == 's' || prev == 'c')))
+        snprintf(f, sizeof f, "%ses%.*s", base, (int)(n - w), s + w);
+    else if (last == 'y' && !strchr("aeiou", prev))
+        snprintf(f, sizeof f, "%.*sies%.*s", (int)w - 1, base, (int)(n - w), s + w);
+    else
+        snprintf(f, sizeof f, "%ss%.*s", base, (int)(n - w), s + w);
+    return add_form(d, entry, f, strlen(f), DY_FORM_S, file, line, err);
 }
 
 static int guess_tense(const char *s, size_t n) {
@@ -763,6 +786,8 @@ static int load_verbs(dyad_dict *d, const char *name, const char *data, size_t l
             continue;
         }
         if (s[0] == '+') { s++; n--; }
+        int noun = 0;
+        if (n && s[0] == '@') { s++; n--; noun = 1; }
         if (n == 0) return dy_fail(err, DYAD_ERR_PARSE, name, lr.lineno, 0, "empty verb");
         /* VERB [CODE] {FORMS} */
         size_t vl = 0;
@@ -776,6 +801,7 @@ static int load_verbs(dyad_dict *d, const char *name, const char *data, size_t l
         v->file = (uint16_t)fi;
         v->line = (uint32_t)lr.lineno;
         v->block = d->nblocks;
+        v->noun = (uint8_t)noun;
         if (br && (!cb || br < cb)) {
             const char *e = memchr(br, ']', (size_t)(s + n - br));
             if (!e) return dy_fail(err, DYAD_ERR_PARSE, name, lr.lineno, (long)(br - s), "missing ']'");
@@ -805,6 +831,9 @@ static int load_verbs(dyad_dict *d, const char *name, const char *data, size_t l
                     return r;
                 p = q;
             }
+        } else if (noun) {
+            if ((r = add_form(d, entry, s, vl, DY_FORM_BASE, name, lr.lineno, err))) return r;
+            if ((r = add_noun_plural(d, entry, s, vl, name, lr.lineno, err))) return r;
         } else if ((r = add_regular_forms(d, entry, s, vl, name, lr.lineno, err))) {
             return r;
         }

@@ -35,7 +35,8 @@ enum {
     DY_W_SPEECH = 1 << 15,   /* say said says told tell added stated according */
     DY_W_ADV = 1 << 16,      /* also reportedly formally publicly already still just ... */
     DY_W_NUM = 1 << 17,      /* one two three ... several dozens hundreds */
-    DY_W_REFUSE = 1 << 18    /* refuse decline fail */
+    DY_W_REFUSE = 1 << 18,   /* refuse decline fail */
+    DY_W_HEAD = 1 << 19      /* nouns that head an organisation's name: group movement side */
 };
 
 typedef struct dy_lexeme {
@@ -114,6 +115,7 @@ typedef struct dy_verb_entry {
     uint16_t file;
     uint32_t line;
     uint32_t block;
+    uint8_t noun;            /* an event noun ("clash", "talks"): '@' entries */
 } dy_verb_entry;
 
 struct dyad_dict {
@@ -153,7 +155,9 @@ enum { DY_PH_LOC = 1 << 0,        /* after a locative preposition ("in Ukraine")
        DY_PH_PRON = 1 << 2,       /* a pronoun resolved to an earlier actor */
        DY_PH_PERSON = 1 << 3,
        DY_PH_AGENT_ONLY = 1 << 4, /* only an agent word: country from the context */
-       DY_PH_PLURAL = 1 << 5 };
+       DY_PH_PLURAL = 1 << 5,
+       DY_PH_NAME_ONLY = 1 << 6,  /* only names of places/organisations: no agent, no person */
+       DY_PH_HAS_AGENT = 1 << 7 };
 
 typedef struct dy_phrase {
     uint32_t tok_start, tok_end;   /* tokens [start, end) */
@@ -162,6 +166,7 @@ typedef struct dy_phrase {
     uint32_t flags;
     uint32_t group;                /* compound group id (phrases joined by "and" share it) */
     uint32_t rule_file, rule_line; /* the actor entry that gave the code */
+    int32_t ante;                  /* for a pronoun: the phrase it refers to */
 } dy_phrase;
 
 typedef struct dy_event_rec {

@@ -98,7 +98,8 @@ static int match_form(const sent_ctx *c, uint32_t i, const dy_verb_form *f, uint
     return 1;
 }
 
-static int find_verb(const sent_ctx *c, uint32_t i, verb_hit *h) {
+/* The longest verb form (noun = 0) or event-noun form (noun = 1) starting at token i. */
+static int find_form(const sent_ctx *c, uint32_t i, int noun, verb_hit *h) {
     const dyad_dict *d = c->d;
     uint32_t lex = c->doc->tokens.items[i].lex;
     if (!lex || !d->lex[lex].verb_first) return 0;
@@ -106,6 +107,7 @@ static int find_verb(const sent_ctx *c, uint32_t i, verb_hit *h) {
     uint32_t best_end = 0;
     for (uint32_t f = d->lex[lex].verb_first; f; f = d->forms[f - 1].next) {
         const dy_verb_form *vf = &d->forms[f - 1];
+        if (d->verbs[vf->entry].noun != noun) continue;
         uint32_t end;
         if (match_form(c, i, vf, &end) && (!best || vf->nwords > best->nwords)) {
             best = vf;
@@ -118,6 +120,8 @@ static int find_verb(const sent_ctx *c, uint32_t i, verb_hit *h) {
     h->form = best;
     return 1;
 }
+
+static int find_verb(const sent_ctx *c, uint32_t i, verb_hit *h) { return find_form(c, i, 0, h); }
 
 /* Is the verb form at token i used as a verb here? */
 static int verb_position(const sent_ctx *c, uint32_t i, const dy_verb_form *f) {
@@ -159,7 +163,7 @@ static int verb_position(const sent_ctx *c, uint32_t i, const dy_verb_form *f) {
             return p > c->ts && (phrase_at(c, p - 1) < 0);
         }
         /* name words that are not in any phrase (an unknown subject "Gadio says") */
-        if ((tf(doc, p) & DY_TOK_CAP) && (tf(doc, p) & DY_TOK_WORD) && !(pw & ~0u)) return 1;
+        if (f->tense == DY_FORM_S && (tf(doc, p) & DY_TOK_CAP) && (tf(doc, p) & DY_TOK_WORD) && !pw) return 1;
         return 0;
     }
 }
@@ -365,31 +369,43 @@ static int32_t find_subject(const sent_ctx *c, uint32_t start) {
     return -1;
 }
 
+static int verb_at(const sent_ctx *c, uint32_t k) {
+    verb_hit h;
+    return find_verb(c, k, &h) && verb_position(c, k, h.form);
+}
+
+/* The object: the first usable phrase after the verb, before the next clause (a subordinator, a
+ * speech verb or another verb); a modifier ("a United Nations inquiry") only if nothing better.
+ * With after_by, the phrase after "by" (the agent of a passive). */
 static int32_t find_object(const sent_ctx *c, uint32_t from, int after_by) {
     dyad_doc *doc = c->doc;
-    for (uint32_t k = from; k < c->te && k < from + 14; k++) {
-        if (clause_stop(c, k)) return -1;
-        uint32_t w = wf(doc, c->d, k);
-        if ((w & DY_W_SUB) && !(w & DY_W_PREP) && k > from) return -1;
-        if ((w & DY_W_SPEECH) && k > from) return -1;
-        if (after_by && !tok_is(doc, k, "by")) continue;
-        int32_t p = phrase_at(c, k);
-        if (p < 0) continue;
-        if (after_by) return -1;
-        const dy_phrase *ph = &doc->phrases.items[p];
-        if (ph->tok_start != k) continue;
-        if (!usable(ph)) { k = ph->tok_end - 1; continue; }
-        return p;
-    }
     if (after_by) {
         for (uint32_t k = from; k < c->te && k < from + 8; k++) {
-            if (tok_is(doc, k, "by")) {
-                int32_t p = phrase_near(c, k + 1, c->te, 1);
-                return p;
-            }
+            if (clause_stop(c, k)) return -1;
+            if (tok_is(doc, k, "by")) return phrase_near(c, k + 1, c->te, 1);
         }
+        return -1;
     }
-    return -1;
+    int32_t fallback = -1;
+    for (uint32_t k = from; k < c->te && k < from + 16; k++) {
+        if (clause_stop(c, k)) break;
+        uint32_t w = wf(doc, c->d, k);
+        if (k > from && (w & (DY_W_SUB | DY_W_SPEECH)) && phrase_at(c, k) < 0) break;
+        int32_t p = phrase_at(c, k);
+        if (p < 0) {
+            if (k > from && verb_at(c, k)) break;
+            continue;
+        }
+        const dy_phrase *ph = &doc->phrases.items[p];
+        if (ph->tok_start != k) continue;
+        if (ph->flags & DY_PH_MOD) {
+            if (fallback < 0) fallback = p;
+        } else if (!(ph->flags & DY_PH_LOC)) {
+            return p;
+        }
+        k = ph->tok_end - 1;
+    }
+    return fallback;
 }
 
 /* he/she/they/it before the verb group: resolved to the latest fitting actor phrase of the document. */
@@ -469,11 +485,10 @@ static int32_t sentence_date(const sent_ctx *c, uint32_t verb) {
 /* ------------------------------------------------------------------ events */
 
 static int reciprocal(const char *code) {
-    static const char *const codes[] = {"036", "040", "041", "042", "043", "044", "045", "046", "050", "051",
-                                        "057", "060", "061", "062", "063", "064", "190", "193", "182", "1823", "030",
-                                        "031", "0311", "0312", "0313", "0314", NULL};
+    static const char *const codes[] = {"036", "040", "043", "046", "057", "061", "062", "064", "190", "182",
+                                        "0311", "0312", NULL};
     for (int i = 0; codes[i]; i++) if (!strcmp(codes[i], code)) return 1;
-    return !strncmp(code, "04", 2) || !strncmp(code, "05", 2) || !strncmp(code, "19", 2);
+    return 0;
 }
 
 static dyad_span phrase_span(const dyad_doc *doc, uint32_t ts, uint32_t te) {
@@ -529,6 +544,60 @@ static void trace_phrase(dyad_doc *doc, const char *what, const dy_phrase *p) {
     dy_trace(doc, "    %s: \"%.*s\" = %s\n", what, (int)(b->end - a->start), doc->text.text + a->start, p->code);
 }
 
+/* Is the event noun at token i used as a noun here (not a verb after a subject or auxiliary)? */
+static int noun_position(const sent_ctx *c, uint32_t i) {
+    dyad_doc *doc = c->doc;
+    if (phrase_at(c, i) >= 0) return 0;
+    if (i == c->ts) return 1;
+    uint32_t pw = wf(doc, c->d, i - 1);
+    if (pw & (DY_W_AUX | DY_W_MODAL | DY_W_NEG)) return 0;
+    if ((pw & DY_W_PRON) && !(pw & DY_W_POSS)) return 0;
+    if (tok_is(doc, i - 1, "to")) return 0;
+    return 1;
+}
+
+/* The start of the noun phrase an event noun heads: back over adjectives, nouns, numbers and
+ * hyphens ("the last ceasefire accord", "a long and detailed conversation"). */
+static uint32_t noun_phrase_start(const sent_ctx *c, uint32_t i) {
+    dyad_doc *doc = c->doc;
+    uint32_t k = i, steps = 0;
+    while (k > c->ts && steps < 6) {
+        uint32_t p = k - 1;
+        uint32_t w = wf(doc, c->d, p);
+        uint32_t f = tf(doc, p);
+        if (phrase_at(c, p) >= 0) break;
+        if ((f & DY_TOK_WORD) && !(f & DY_TOK_CAP) &&
+            !(w & (DY_W_PREP | DY_W_PRON | DY_W_AUX | DY_W_MODAL | DY_W_SUB | DY_W_CONJ | DY_W_SPEECH | DY_W_POSS)) &&
+            !(w & DY_W_DET)) { k = p; steps++; continue; }
+        if (tok_is(doc, p, "-") && !(f & DY_TOK_SPACE)) { k = p; steps++; continue; }
+        if ((f & DY_TOK_NUM) || (w & DY_W_NUM)) { k = p; steps++; continue; }
+        if (tok_is(doc, p, "and") && k > c->ts + 1 && steps) { k = p; steps++; continue; }
+        break;
+    }
+    return k;
+}
+
+/* "Trump's call", "Pakistan's second assault", "the Zelensky-Vance meeting": the possessor or the
+ * name modifying the noun phrase that starts at `np`. */
+static int32_t possessor(const sent_ctx *c, uint32_t np) {
+    dyad_doc *doc = c->doc;
+    uint32_t k = np;
+    if (k > c->ts && (tok_is(doc, k - 1, "'s") || tok_is(doc, k - 1, "'"))) k--;
+    else if (k > c->ts && (wf(doc, c->d, k - 1) & DY_W_DET)) return -1;
+    if (k <= c->ts) return -1;
+    int32_t p = phrase_at(c, k - 1);
+    if (p < 0) return -1;
+    const dy_phrase *ph = &doc->phrases.items[p];
+    if (ph->flags & DY_PH_LOC) return -1;
+    return p;
+}
+
+static int symmetric(const char *code) {
+    static const char *const codes[] = {"040", "043", "057", "062", "190", "182", NULL};
+    for (int i = 0; codes[i]; i++) if (!strcmp(codes[i], code)) return 1;
+    return 0;
+}
+
 static int code_sentence(sent_ctx *c) {
     dyad_doc *doc = c->doc;
     const dyad_dict *d = c->d;
@@ -536,18 +605,30 @@ static int code_sentence(sent_ctx *c) {
     int32_t last_subject = -1;
     uint32_t last_verb_end = 0;
     for (uint32_t i = c->ts; i < c->te; i++) {
-        verb_hit v;
-        if (!find_verb(c, i, &v)) continue;
-        const dy_verb_entry *ve = &d->verbs[v.form->entry];
-        if (!verb_position(c, i, v.form)) {
+        verb_hit v, vn;
+        int is_verb = find_verb(c, i, &v), is_noun = 0;
+        if (is_verb && !verb_position(c, i, v.form)) {
             dy_trace(doc, "  verb? \"%s\" at token %u: not in a verb position (noun or name)\n",
-                     d->strings + ve->name, i - c->ts);
-            continue;
+                     d->strings + d->verbs[v.form->entry].name, i - c->ts);
+            is_verb = 0;
         }
+        if (!is_verb && find_form(c, i, 1, &vn) && noun_position(c, i)) {
+            v = vn;
+            is_noun = 1;
+        }
+        if (!is_verb && !is_noun) continue;
+        const dy_verb_entry *ve = &d->verbs[v.form->entry];
         vgroup g;
-        verb_group(c, &v, &g);
-        dy_trace(doc, "  verb \"%s\" (%s:%u, default %s)%s, %s\n", d->strings + ve->name, d->files[ve->file], ve->line,
-                 ve->code[0] ? ve->code : "---", g.passive ? ", passive" : "", dyad_modality_name(g.modality));
+        if (is_noun) {
+            memset(&g, 0, sizeof g);
+            g.start = noun_phrase_start(c, i);
+            g.modality = DYAD_ASSERTED;
+        } else {
+            verb_group(c, &v, &g);
+        }
+        dy_trace(doc, "  %s \"%s\" (%s:%u, default %s)%s, %s\n", is_noun ? "event noun" : "verb", d->strings + ve->name,
+                 d->files[ve->file], ve->line, ve->code[0] ? ve->code : "---", g.passive ? ", passive" : "",
+                 dyad_modality_name(g.modality));
         /* patterns */
         const dy_pattern *best = NULL;
         binding bb = {-1, -1, -1, 0};
@@ -565,8 +646,9 @@ static int code_sentence(sent_ctx *c) {
         dyad_modality mod = g.modality;
         if (best && best->modality >= 0) mod = (dyad_modality)best->modality;
         /* subject, for coordination even when this verb codes nothing */
-        int32_t subj = find_subject(c, g.start);
-        int coordinated = g.start > c->ts && (tok_is(doc, g.start - 1, "and") || tok_is(doc, g.start - 1, ",")) &&
+        int32_t subj = is_noun ? possessor(c, g.start) : -1;
+        if (subj < 0) subj = find_subject(c, g.start);
+        int coordinated = !is_noun && g.start > c->ts && (tok_is(doc, g.start - 1, "and") || tok_is(doc, g.start - 1, ",")) &&
                           last_subject >= 0 && last_verb_end <= g.start;
         if (coordinated) subj = last_subject;
         if (subj < 0) subj = resolve_pronoun(c, g.start);
@@ -590,8 +672,8 @@ static int code_sentence(sent_ctx *c) {
                 if (tgt >= 0 && tgt == src) tgt = -1;
             }
         }
-        if (subj >= 0) last_subject = subj;
-        last_verb_end = v.end;
+        if (subj >= 0 && !is_noun) last_subject = subj;
+        if (!is_noun) last_verb_end = v.end;
         const dy_phrase *sp = src >= 0 ? &doc->phrases.items[src] : NULL;
         const dy_phrase *tp = tgt >= 0 ? &doc->phrases.items[tgt] : NULL;
         trace_phrase(doc, "source", sp);
@@ -625,7 +707,11 @@ static int code_sentence(sent_ctx *c) {
                     if (add_event(c, &doc->phrases.items[a], &doc->phrases.items[b], code, mod, day, &v, rf, rl,
                                   first_event))
                         return DYAD_ERR_NOMEM;
-                    if (reciprocal(code) && !strncmp(code, "19", 2) == 0 && 0) {}
+                    /* meeting, signing, exercising and fighting are mutual: code both directions */
+                    if (symmetric(code) &&
+                        add_event(c, &doc->phrases.items[b], &doc->phrases.items[a], code, mod, day, &v, rf, rl,
+                                  first_event))
+                        return DYAD_ERR_NOMEM;
                 }
             }
         } else {

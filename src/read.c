@@ -247,8 +247,9 @@ static long clean_line(const char *s, size_t n, char *buf, size_t cap) {
 
 /* Whether a cleaned header line is a date: the date alone, or after a label ("Published:",
  * "Updated", "Posted on", "Date:", ...), or one of the parts of a line split by '|' or a middle
- * dot ("By A. Writer | 14 Feb 2025"), or after a comma in a short line ("A. Writer, 14 Feb 2025"). */
-static int date_line(const char *s, size_t n, char date[11]) {
+ * dot ("By A. Writer | 14 Feb 2025"), or after a comma in a short line ("A. Writer, 14 Feb 2025");
+ * the last two only when `loose`. */
+static int date_line(const char *s, size_t n, char date[11], int loose) {
     if (dyad_parse_date(s, n, date) == DYAD_OK) return 1;
     static const char *const labels[] = {"first published", "originally published", "last updated",
                                          "last modified", "publication date", "date published",
@@ -259,10 +260,11 @@ static int date_line(const char *s, size_t n, char date[11]) {
         const char *p = s + k, *e = s + n;
         if (p < e && !(is_space(*p) || *p == ':')) continue;   /* "Postedx" */
         while (p < e && (is_space(*p) || *p == ':')) p++;
-        if (e - p >= 3 && (starts_with_ci(p, (size_t)(e - p), "on ") || starts_with_ci(p, (size_t)(e - p), "at ")))
-            p += 3;
-        return p < e && date_line(p, (size_t)(e - p), date);
+        size_t rest = (size_t)(e - p);
+        if (starts_with_ci(p, rest, "on ") || starts_with_ci(p, rest, "at ")) p += 3;
+        return p < e && date_line(p, (size_t)(e - p), date, loose);
     }
+    if (!loose) return 0;
     for (size_t i = 0; i < n; i++) {
         size_t sep = 0;
         if (s[i] == '|') sep = 1;
@@ -270,7 +272,7 @@ static int date_line(const char *s, size_t n, char date[11]) {
         else if ((unsigned char)s[i] == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
                  (unsigned char)s[i + 2] == 0xA2) sep = 3;                 /* bullet */
         if (!sep) continue;
-        if (date_line(s, i, date) || date_line(s + i + sep, n - i - sep, date)) return 1;
+        if (date_line(s, i, date, 1) || date_line(s + i + sep, n - i - sep, date, 1)) return 1;
         return 0;
     }
     /* a short line ending with a date after a comma: "Ana Ruiz, 14 February 2025",
@@ -365,7 +367,7 @@ static size_t front_matter(const char *text, size_t len, size_t pos, dy_arena *a
         if (kl == 5 && starts_with_ci(s, kl, "title") && !**title) {
             const char *t = dy_arena_strndup(a, v, (size_t)(ve - v));
             if (t) *title = t;
-        } else if (!date[0] && date_line(s, n, d)) {
+        } else if (!date[0] && date_line(s, n, d, 0)) {
             memcpy(date, d, 11);
         }
     }
@@ -373,11 +375,11 @@ static size_t front_matter(const char *text, size_t len, size_t pos, dy_arena *a
 }
 
 /* Finds the title, byline and publication date at the top of a text/Markdown article (see
- * internal.h). YAML front matter, when present, gives the title and date and ends the header.
- * Otherwise the title is the first non-empty line with Markdown '#'s (or a setext underline)
- * removed, unless that line is longer than 300 bytes (then it is body and there is no title).
- * Within the first 8 non-empty lines and before the first long one, a date line ends the header
- * (it may also come just above the title); a "By ..." line or a short line of capitalised names is
+ * internal.h). YAML front matter, when present, gives the title and date; without a title
+ * in it, the header goes on below it. The title is the first non-empty line with Markdown '#'s,
+ * emphasis around it and a setext underline removed, unless that line is longer than 300 bytes
+ * (then it is body and there is no title). Within the first 8 non-empty lines and before the
+ * first long one, a date line ends the header (it may also come just above the title); a "By ..." line or a short line of capitalised names is
  * a byline. body_start is just after the last header line used: the date line, else a "By" line
  * right after the title, else the title. Failing all that, a dateline opening the body
  * ("CITY, Feb. 14, 2025 (Agency) -") gives the date but moves nothing. */
@@ -397,11 +399,12 @@ void dy_text_header(const char *text, size_t len, dy_arena *a, const char **titl
     size_t fm = pos < len ? front_matter(text, len, pos, a, title, date) : 0;
     if (fm) {
         *body_start = fm;
-        return;
+        if (**title) return;
+        pos = fm;                                          /* look for a Markdown title below it */
     }
     char buf[256], d[11];
     int nonempty = 0, have_title = 0, after_title = 0;
-    size_t header_end = 0, first_body = (size_t)-1;
+    size_t header_end = fm, first_body = (size_t)-1;
     for (; pos < len && nonempty < 8; pos = next) {
         const char *ls = text + pos;
         size_t n = line_at(text, len, pos, &next);
@@ -410,7 +413,7 @@ void dy_text_header(const char *text, size_t len, dy_arena *a, const char **titl
         if (!have_title) {
             if (n > 300) { first_body = pos; break; }
             long k = clean_line(ls, n, buf, sizeof buf);
-            if (!date[0] && k > 0 && buf[0] != '#' && date_line(buf, (size_t)k, d)) {
+            if (!date[0] && k > 0 && buf[0] != '#' && date_line(buf, (size_t)k, d, 0)) {
                 memcpy(date, d, 11);                       /* a date above the title */
                 header_end = next;
                 continue;
@@ -418,10 +421,10 @@ void dy_text_header(const char *text, size_t len, dy_arena *a, const char **titl
             const char *t = ls, *te = ls + n;
             while (t < te && is_space(*t)) t++;
             while (t < te && *t == '#') t++;
-            while (t < te && is_space(*t)) t++;
+            while (t < te && (is_space(*t) || *t == '*' || *t == '_')) t++;
             while (te > t && (is_space(te[-1]) || te[-1] == '\\')) te--;
             while (te > t && te[-1] == '#') te--;          /* closing ATX hashes */
-            while (te > t && is_space(te[-1])) te--;
+            while (te > t && (is_space(te[-1]) || te[-1] == '*' || te[-1] == '_')) te--;
             if (te == t) continue;                         /* a bare "#" */
             const char *tt = dy_arena_strndup(a, t, (size_t)(te - t));
             if (tt) *title = tt;
@@ -439,7 +442,7 @@ void dy_text_header(const char *text, size_t len, dy_arena *a, const char **titl
         if (n > 200) { first_body = pos; break; }
         long k = clean_line(ls, n, buf, sizeof buf);
         if (k < 0) { first_body = pos; break; }
-        if (date_line(buf, (size_t)k, d)) {
+        if (date_line(buf, (size_t)k, d, 1)) {
             memcpy(date, d, 11);
             *body_start = next;
             return;
@@ -669,6 +672,31 @@ static int xml_tag_at(const dyad_reader *r, size_t at, const char *tag) {
     return memcmp(r->w + at, tag, k) == 0 && name_ends(r->w[at + k]);
 }
 
+/* Writes code point cp (<= U+10FFFF) as UTF-8; returns its length. */
+static size_t put_utf8(char *o, unsigned long cp) {
+    unsigned char *u = (unsigned char *)o;
+    if (cp < 0x80) {
+        u[0] = (unsigned char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        u[0] = (unsigned char)(0xC0 | cp >> 6);
+        u[1] = (unsigned char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        u[0] = (unsigned char)(0xE0 | cp >> 12);
+        u[1] = (unsigned char)(0x80 | (cp >> 6 & 0x3F));
+        u[2] = (unsigned char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    u[0] = (unsigned char)(0xF0 | cp >> 18);
+    u[1] = (unsigned char)(0x80 | (cp >> 12 & 0x3F));
+    u[2] = (unsigned char)(0x80 | (cp >> 6 & 0x3F));
+    u[3] = (unsigned char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
 /* Decodes an XML entity at s[0..n) (s[0] == '&') into o: bytes consumed (0: not an entity). */
 static size_t xml_entity(const char *s, size_t n, char *o, size_t *olen) {
     const char *semi = memchr(s, ';', n < 12 ? n : 12);
@@ -696,16 +724,7 @@ static size_t xml_entity(const char *s, size_t n, char *o, size_t *olen) {
         if (v < 0x110000) v = v * (hex ? 16 : 10) + (unsigned long)d;
     }
     if (v == 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) v = 0xFFFD;
-    unsigned char *u = (unsigned char *)o;
-    if (v < 0x80) { u[0] = (unsigned char)v; *olen = 1; }
-    else if (v < 0x800) { u[0] = (unsigned char)(0xC0 | v >> 6); u[1] = (unsigned char)(0x80 | (v & 0x3F)); *olen = 2; }
-    else if (v < 0x10000) {
-        u[0] = (unsigned char)(0xE0 | v >> 12); u[1] = (unsigned char)(0x80 | (v >> 6 & 0x3F));
-        u[2] = (unsigned char)(0x80 | (v & 0x3F)); *olen = 3;
-    } else {
-        u[0] = (unsigned char)(0xF0 | v >> 18); u[1] = (unsigned char)(0x80 | (v >> 12 & 0x3F));
-        u[2] = (unsigned char)(0x80 | (v >> 6 & 0x3F)); u[3] = (unsigned char)(0x80 | (v & 0x3F)); *olen = 4;
-    }
+    *olen = put_utf8(o, v);
     return k;
 }
 

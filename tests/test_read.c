@@ -328,11 +328,16 @@ static void test_header_variants(void) {
         /* setext title, CRLF, a BOM and leading blank lines */
         {"\xEF\xBB\xBF\r\n\r\nCeasefire holds\r\n===============\r\n14.02.2025\r\nGuns fell silent.\r\n",
          "Ceasefire holds", "2025-02-14", "Guns"},
+        /* a title that ends with a date is still the title */
+        {"Talks in Geneva, 14 February 2025\n\nGuns fell silent.\n", "Talks in Geneva, 14 February 2025", "", "\nGuns"},
         /* a date above the title */
         {"14 February 2025\n# Ceasefire holds\n\nGuns fell silent.\n", "Ceasefire holds", "2025-02-14", "\nGuns"},
         /* YAML front matter */
         {"---\ntitle: \"Ceasefire holds\"\ndate: 2025-02-14\nauthor: Ana Ruiz\n---\nGuns fell silent.\n",
          "Ceasefire holds", "2025-02-14", "Guns"},
+        {"---\nlayout: post\ndate: 14 Feb 2025\n---\n\n# Ceasefire holds\n\nGuns fell silent.\n", "Ceasefire holds",
+         "2025-02-14", "\nGuns"},
+        {"**Ceasefire holds**\n_14 February 2025_\nGuns fell silent.\n", "Ceasefire holds", "2025-02-14", "Guns"},
         /* a dateline gives the date but the body keeps it */
         {"Ceasefire holds\n\nGENEVA, Feb. 14, 2025 (Example Wire) - Guns fell silent.\n", "Ceasefire holds",
          "2025-02-14", "\nGENEVA"},
