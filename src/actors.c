@@ -224,6 +224,20 @@ static int bridge(const dyad_doc *doc, const dyad_dict *d, const mention *a, con
 
 static int phrase_country_known(const dy_phrase *p) { return !(p->flags & (DY_PH_AGENT_ONLY | DY_PH_PRON)); }
 
+/* A lower-case word that is not a closed-class word, not a verb form and not an adverb in -ly:
+ * most likely a common noun or adjective. */
+static int is_plain_noun(const dyad_doc *doc, const dyad_dict *d, uint32_t i) {
+    uint32_t f = tflags(doc, i);
+    if (!(f & DY_TOK_WORD) || (f & (DY_TOK_CAP | DY_TOK_UPPER))) return 0;
+    uint32_t lex = doc->tokens.items[i].lex;
+    if (dy_lex_flags(d, lex) & ~(uint32_t)DY_W_HEAD) return 0;
+    if (lex && d->lex[lex].verb_first) return 0;
+    size_t n;
+    const char *s = dy_tok_text(doc, i, &n);
+    if (n > 3 && s[n - 2] == 'l' && s[n - 1] == 'y') return 0;
+    return 1;
+}
+
 static int is_subject_pronoun(const dyad_doc *doc, uint32_t i) {
     return tok_is(doc, i, "he") || tok_is(doc, i, "she") || tok_is(doc, i, "they");
 }
@@ -270,7 +284,7 @@ static void pick_main_country(dyad_doc *doc) {
         int n = 0;
         for (size_t k = 0; k < doc->phrases.len; k++) {
             const dy_phrase *q = &doc->phrases.items[k];
-            if (phrase_country_known(q) && !strncmp(q->code, p->code, 3)) n += 1 + (q->sentence == 0);
+            if (phrase_country_known(q) && !strncmp(q->code, p->code, 3)) n += 1 + 2 * (q->sentence == 0);
         }
         if (n > best_n) {
             best_n = n;
@@ -374,11 +388,31 @@ int dy_find_actors(dyad_doc *doc, const dyad_dict *d) {
         const dy_sentence *se = &doc->sentences.items[p->sentence];
         /* locative: in/at/near (the) PHRASE, when the phrase has no agent or person */
         uint32_t b = p->tok_start;
-        while (b > se->tok_start && (wflags(doc, d, b - 1) & DY_W_DET)) b--;
+        for (int adj = 0; b > se->tok_start; b--) {
+            if (wflags(doc, d, b - 1) & DY_W_DET) continue;
+            if (adj < 2 && is_modifier_word(doc, d, b - 1)) { adj++; continue; }
+            break;
+        }
         if (b > se->tok_start && (wflags(doc, d, b - 1) & DY_W_LOCPREP) && (p->flags & DY_PH_NAME_ONLY))
             p->flags |= DY_PH_LOC;
         /* modifier: a bare name followed by a lower-case noun ("NATO membership", "Russian territory") */
         uint32_t e = p->tok_end;
+        /* an agent phrase takes a following plural noun as its head: "Chinese navy ships" */
+        if ((p->flags & DY_PH_HAS_AGENT) && !(p->flags & DY_PH_PRON)) {
+            uint32_t k = p->tok_end;
+            while (k < se->tok_end && k < p->tok_end + 2 && is_plain_noun(doc, d, k)) k++;
+            if (k > p->tok_end) {
+                size_t n;
+                const char *t = dy_tok_text(doc, k - 1, &n);
+                int next_free = !(i + 1 < doc->phrases.len && doc->phrases.items[i + 1].tok_start < k);
+                if (n > 2 && t[n - 1] == 's' && next_free) p->tok_end = k;
+            }
+        }
+        e = p->tok_end;
+        if (e < se->tok_end && (p->flags & DY_PH_AGENT_ONLY) && is_plain_noun(doc, d, e)) {
+            /* "military cooperation", "police station": the agent word is an adjective */
+            p->flags |= DY_PH_MOD;
+        }
         if (e < se->tok_end && (p->flags & DY_PH_NAME_ONLY)) {
             uint32_t f = tflags(doc, e);
             uint32_t w = wflags(doc, d, e);
@@ -420,8 +454,32 @@ int dy_find_actors(dyad_doc *doc, const dyad_dict *d) {
                         }
                     }
                 }
-                if (ok && !(p->flags & (DY_PH_LOC | DY_PH_MOD))) p->group = q->group;
+                if (ok && !(p->flags & (DY_PH_LOC | DY_PH_MOD))) {
+                    p->group = q->group;
+                    /* "Indian and Chinese soldiers": the first adjective shares the agent */
+                    if ((q->flags & DY_PH_NAME_ONLY) && (p->flags & DY_PH_HAS_AGENT) && strlen(q->code) == 3 &&
+                        q->tok_end + 1 == p->tok_start && tok_is(doc, q->tok_end, "and") && strlen(p->code) > 3 &&
+                        !is_intl(p->code)) {
+                        char agent[16];
+                        snprintf(agent, sizeof agent, "%s", p->code + 3);
+                        snprintf(q->code + 3, sizeof q->code - 3, "%.12s", agent);
+                        q->flags = (q->flags & ~(uint32_t)DY_PH_NAME_ONLY) | DY_PH_HAS_AGENT;
+                    }
+                }
             }
+        }
+    }
+    /* an agent with no country in a compound takes the country of a named member */
+    for (size_t i = 0; i < doc->phrases.len; i++) {
+        dy_phrase *p = &doc->phrases.items[i];
+        if (!(p->flags & DY_PH_AGENT_ONLY)) continue;
+        for (size_t k = 0; k < doc->phrases.len; k++) {
+            const dy_phrase *q = &doc->phrases.items[k];
+            if (q->group != p->group || q == p || (q->flags & (DY_PH_AGENT_ONLY | DY_PH_PRON)) || is_intl(q->code) ||
+                !strncmp(q->code, "---", 3))
+                continue;
+            memcpy(p->code, q->code, 3);
+            break;
         }
     }
     return DYAD_OK;

@@ -543,21 +543,26 @@ static int load_actors(dyad_dict *d, const char *name, const char *data, size_t 
 
 /* ------------------------------------------------------------------ verbs */
 
-static int parse_event_code(const char *s, size_t n, char out[8], int8_t *modality) {
+/* Parses "CODE", "---" or "CODE:suffix[:suffix]" (suffixes: a modality, or "mutual"). */
+static int parse_event_code(const char *s, size_t n, char out[8], int8_t *modality, uint8_t *mutual) {
     *modality = -1;
+    *mutual = 0;
     out[0] = 0;
     while (n && s[0] == ' ') { s++; n--; }
     while (n && s[n - 1] == ' ') n--;
     const char *colon = memchr(s, ':', n);
     size_t cn = colon ? (size_t)(colon - s) : n;
-    if (colon) {
+    while (colon) {
         const char *m = colon + 1;
-        size_t mn = n - cn - 1;
+        const char *next = memchr(m, ':', (size_t)(s + n - m));
+        size_t mn = next ? (size_t)(next - m) : (size_t)(s + n - m);
         if (mn == 8 && !strncmp(m, "asserted", 8)) *modality = DYAD_ASSERTED;
         else if (mn == 8 && !strncmp(m, "intended", 8)) *modality = DYAD_INTENDED;
         else if (mn == 12 && !strncmp(m, "hypothetical", 12)) *modality = DYAD_HYPOTHETICAL;
         else if (mn == 7 && !strncmp(m, "negated", 7)) *modality = DYAD_NEGATED;
+        else if (mn == 6 && !strncmp(m, "mutual", 6)) *mutual = 1;
         else return -1;
+        colon = next;
     }
     if (cn == 3 && !strncmp(s, "---", 3)) return 0;
     if (cn < 2 || cn > 4) return -1;
@@ -676,7 +681,7 @@ static int parse_pattern(dyad_dict *d, const char *s, size_t n, const char *file
     if (!code) return dy_fail(err, DYAD_ERR_PARSE, file, line, (long)n, "pattern needs a [CODE]");
     dy_pattern p;
     memset(&p, 0, sizeof p);
-    if (parse_event_code(code, code_len, p.code, &p.modality))
+    if (parse_event_code(code, code_len, p.code, &p.modality, &p.mutual))
         return dy_fail(err, DYAD_ERR_PARSE, file, line, (long)pl, "bad event code in pattern");
     p.elem_start = d->nelems;
     p.file = (uint16_t)fi;
@@ -762,6 +767,7 @@ static int load_verbs(dyad_dict *d, const char *name, const char *data, size_t l
     int indented;
     char block_code[8] = "";
     int have_block_code = 0;
+    uint8_t block_mutual = 0;
     while (next_line(&lr, &s, &n, &indented)) {
         if (n == 0) continue;
         if (n >= 3 && !strncmp(s, "---", 3)) {
@@ -773,7 +779,7 @@ static int load_verbs(dyad_dict *d, const char *name, const char *data, size_t l
             have_block_code = 0;
             block_code[0] = 0;
             if (code) {
-                if (parse_event_code(code, code_len, block_code, &m))
+                if (parse_event_code(code, code_len, block_code, &m, &block_mutual))
                     return dy_fail(err, DYAD_ERR_PARSE, name, lr.lineno, 0, "bad block code");
                 have_block_code = 1;
             }
@@ -806,10 +812,11 @@ static int load_verbs(dyad_dict *d, const char *name, const char *data, size_t l
             const char *e = memchr(br, ']', (size_t)(s + n - br));
             if (!e) return dy_fail(err, DYAD_ERR_PARSE, name, lr.lineno, (long)(br - s), "missing ']'");
             int8_t m;
-            if (parse_event_code(br + 1, (size_t)(e - br - 1), v->code, &m))
+            if (parse_event_code(br + 1, (size_t)(e - br - 1), v->code, &m, &v->mutual))
                 return dy_fail(err, DYAD_ERR_PARSE, name, lr.lineno, (long)(br - s), "bad event code");
         } else if (have_block_code) {
             memcpy(v->code, block_code, sizeof v->code);
+            v->mutual = block_mutual;
         }
         uint32_t entry = d->nverbs++;
         char lower[128];

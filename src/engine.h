@@ -102,6 +102,7 @@ typedef struct dy_pat_opt {
 typedef struct dy_pattern {
     char code[8];            /* "" = no event ("---") */
     int8_t modality;         /* -1 = from the text */
+    uint8_t mutual;          /* code both directions (":mutual") */
     uint32_t elem_start, elem_count;
     uint32_t nliteral;
     uint16_t file;
@@ -115,6 +116,7 @@ typedef struct dy_verb_entry {
     uint16_t file;
     uint32_t line;
     uint32_t block;
+    uint8_t mutual;          /* code both directions (":mutual") */
     uint8_t noun;            /* an event noun ("clash", "talks"): '@' entries */
 } dy_verb_entry;
 

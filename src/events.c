@@ -388,7 +388,7 @@ static int32_t find_object(const sent_ctx *c, uint32_t from, int after_by) {
     }
     int32_t fallback = -1;
     for (uint32_t k = from; k < c->te && k < from + 16; k++) {
-        if (clause_stop(c, k)) break;
+        if (clause_stop(c, k) || (tf(doc, k) & DY_TOK_DASH)) break;
         uint32_t w = wf(doc, c->d, k);
         if (k > from && (w & (DY_W_SUB | DY_W_SPEECH)) && phrase_at(c, k) < 0) break;
         int32_t p = phrase_at(c, k);
@@ -593,7 +593,7 @@ static int32_t possessor(const sent_ctx *c, uint32_t np) {
 }
 
 static int symmetric(const char *code) {
-    static const char *const codes[] = {"040", "043", "057", "062", "190", "182", NULL};
+    static const char *const codes[] = {"040", "043", "057", "062", NULL};
     for (int i = 0; codes[i]; i++) if (!strcmp(codes[i], code)) return 1;
     return 0;
 }
@@ -646,12 +646,24 @@ static int code_sentence(sent_ctx *c) {
         dyad_modality mod = g.modality;
         if (best && best->modality >= 0) mod = (dyad_modality)best->modality;
         /* subject, for coordination even when this verb codes nothing */
-        int32_t subj = is_noun ? possessor(c, g.start) : -1;
-        if (subj < 0) subj = find_subject(c, g.start);
+        int32_t subj = -1;
+        if (is_noun) {
+            /* a noun's source is its possessor, or the subject of the verb it is the object of */
+            subj = possessor(c, g.start);
+            if (subj < 0 && last_verb_end && last_verb_end <= g.start) {
+                int open = 1;
+                for (uint32_t k = last_verb_end; k < g.start && open; k++)
+                    if (clause_stop(c, k) || (wf(doc, d, k) & DY_W_SUB) || (tf(doc, k) & DY_TOK_DASH)) open = 0;
+                if (open) subj = last_subject;
+            }
+        } else {
+            subj = find_subject(c, g.start);
+        }
         int coordinated = !is_noun && g.start > c->ts && (tok_is(doc, g.start - 1, "and") || tok_is(doc, g.start - 1, ",")) &&
                           last_subject >= 0 && last_verb_end <= g.start;
         if (coordinated) subj = last_subject;
-        if (subj < 0) subj = resolve_pronoun(c, g.start);
+        if (subj < 0 && !is_noun) subj = resolve_pronoun(c, g.start);
+        int mutual = symmetric(code) || (best ? best->mutual : ve->mutual);
         if (!code[0]) {
             dy_trace(doc, "    no event: the verb codes nothing without a pattern\n");
             if (subj >= 0) last_subject = subj;
@@ -689,7 +701,7 @@ static int code_sentence(sent_ctx *c) {
         int src_compound = 0;
         for (size_t a = c->p0; a < c->p1; a++)
             if (doc->phrases.items[a].group == sp->group && &doc->phrases.items[a] != sp) src_compound = 1;
-        if (!tp && src_compound && reciprocal(code)) {
+        if (!tp && src_compound && (is_noun ? mutual : reciprocal(code) || mutual)) {
             for (size_t a = c->p0; a < c->p1; a++) {
                 if (doc->phrases.items[a].group != sp->group) continue;
                 for (size_t b = c->p0; b < c->p1; b++) {
@@ -708,7 +720,7 @@ static int code_sentence(sent_ctx *c) {
                                   first_event))
                         return DYAD_ERR_NOMEM;
                     /* meeting, signing, exercising and fighting are mutual: code both directions */
-                    if (symmetric(code) &&
+                    if (mutual &&
                         add_event(c, &doc->phrases.items[b], &doc->phrases.items[a], code, mod, day, &v, rf, rl,
                                   first_event))
                         return DYAD_ERR_NOMEM;
