@@ -21,11 +21,11 @@ TEST_BIN := $(TESTS:tests/%.c=$(BUILD)/tests/%)
 
 all: $(BUILD)/libdyad.a $(BUILD)/libdyad.so $(BUILD)/dyad
 
-$(BUILD)/obj/%.o: src/%.c include/dyad.h src/internal.h
+$(BUILD)/obj/%.o: src/%.c include/dyad.h $(wildcard src/*.h src/*.inc)
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS_ALL) -c $< -o $@
 
-$(BUILD)/pic/%.o: src/%.c include/dyad.h src/internal.h
+$(BUILD)/pic/%.o: src/%.c include/dyad.h $(wildcard src/*.h src/*.inc)
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS_ALL) -fPIC -c $< -o $@
 

@@ -274,21 +274,72 @@ static void resolve_pronouns(dyad_doc *doc) {
     doc->phrases.len = out;
 }
 
-/* The main country of a document: the most frequent country of named, non-locative actors. */
-static void pick_main_country(dyad_doc *doc) {
+typedef struct title_toks {
+    const dyad_dict *d;
+    uint32_t lex[64];
+    uint16_t flags[64];
+    int n;
+} title_toks;
+
+static void title_tok(void *ctx, const char *tok, size_t n, uint16_t flags) {
+    title_toks *t = ctx;
+    if (t->n < 64) {
+        t->lex[t->n] = dy_lex_find(t->d, tok, n);
+        t->flags[t->n++] = flags;
+    }
+}
+
+/* The country codes of the names in the title (at most `max`). */
+static int title_countries(const dyad_doc *doc, const dyad_dict *d, char out[][4], int max) {
+    title_toks t;
+    t.d = d;
+    t.n = 0;
+    if (!doc->title || !*doc->title) return 0;
+    dy_tokenise(doc->title, strlen(doc->title), title_tok, &t);
+    int found = 0;
+    for (int i = 0; i < t.n && found < max;) {
+        uint32_t node = 0;
+        int best = -1;
+        const dy_trie_node *bt = NULL;
+        for (int k = i; k < t.n; k++) {
+            node = dy_trie_child(d, node, t.lex[k]);
+            if (!node) break;
+            if (d->nodes[node].kind == 1) { best = k; bt = &d->nodes[node]; }
+        }
+        if (!bt) { i++; continue; }
+        const dy_actor_code *c = dy_actor_code_on(d, &d->actors[bt->index], doc->pub_day);
+        if (c && !is_intl(c->code) && strncmp(c->code, "---", 3)) snprintf(out[found++], 4, "%.3s", c->code);
+        i = best + 1;
+    }
+    return found;
+}
+
+/* The main country of a document: the most frequent country of named, non-locative actors, with
+ * the title's names counted four times and the first sentence's three times. */
+static void pick_main_country(dyad_doc *doc, const dyad_dict *d) {
+    char title[8][4];
+    int nt = title_countries(doc, d, title, 8);
     char best[8] = "";
     int best_n = 0;
-    for (size_t i = 0; i < doc->phrases.len; i++) {
-        const dy_phrase *p = &doc->phrases.items[i];
-        if (!phrase_country_known(p) || is_intl(p->code) || !strncmp(p->code, "---", 3)) continue;
+    for (size_t i = 0; i < doc->phrases.len + (size_t)nt; i++) {
+        const char *code;
+        if (i < doc->phrases.len) {
+            const dy_phrase *p = &doc->phrases.items[i];
+            if (!phrase_country_known(p) || is_intl(p->code) || !strncmp(p->code, "---", 3)) continue;
+            code = p->code;
+        } else {
+            code = title[i - doc->phrases.len];
+        }
         int n = 0;
         for (size_t k = 0; k < doc->phrases.len; k++) {
             const dy_phrase *q = &doc->phrases.items[k];
-            if (phrase_country_known(q) && !strncmp(q->code, p->code, 3)) n += 1 + 2 * (q->sentence == 0);
+            if (phrase_country_known(q) && !strncmp(q->code, code, 3)) n += 1 + 2 * (q->sentence == 0);
         }
+        for (int k = 0; k < nt; k++)
+            if (!strncmp(title[k], code, 3)) n += 4;
         if (n > best_n) {
             best_n = n;
-            snprintf(best, sizeof best, "%.3s", p->code);
+            snprintf(best, sizeof best, "%.3s", code);
         }
     }
     snprintf(doc->main_country, sizeof doc->main_country, "%s", best);
@@ -372,7 +423,7 @@ int dy_find_actors(dyad_doc *doc, const dyad_dict *d) {
             limit = doc->phrases.items[i + 1].tok_start;
         while (p->tok_end < limit && is_name_word(doc, d, p->tok_end)) p->tok_end++;
     }
-    pick_main_country(doc);
+    pick_main_country(doc, d);
     /* 3. agent-only countries, pronouns, flags, compounds */
     for (size_t i = 0; i < doc->phrases.len; i++) {
         dy_phrase *p = &doc->phrases.items[i];

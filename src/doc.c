@@ -70,6 +70,8 @@ int dyad_code(dyad_doc *doc, const dyad_dict *dict, const dyad_article *a, const
     doc->date = dy_arena_strndup(&doc->arena, iso, strlen(iso));
     doc->url = dy_arena_strndup(&doc->arena, a->url ? a->url : "", a->url ? strlen(a->url) : 0);
     doc->source = dy_arena_strndup(&doc->arena, a->source ? a->source : "", a->source ? strlen(a->source) : 0);
+    doc->title = dy_arena_strndup(&doc->arena, a->title ? a->title : "", a->title ? strlen(a->title) : 0);
+    if (!doc->title) return dy_fail(err, DYAD_ERR_NOMEM, file, a->line, -1, "out of memory");
     if (!doc->url || !doc->source) return dy_fail(err, DYAD_ERR_NOMEM, file, a->line, -1, "out of memory");
     size_t len = a->text ? a->text_len : 0;
     doc->orig = dy_arena_strndup(&doc->arena, a->text ? a->text : "", len);

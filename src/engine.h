@@ -181,7 +181,7 @@ typedef DY_VEC(dyad_event) dy_event_vec;
 
 struct dyad_doc {
     dy_arena arena;
-    char *id, *date, *url, *source;
+    char *id, *date, *url, *source, *title;
     char *orig; size_t orig_len;
     int32_t pub_day;               /* DY_NOCODE if unknown */
     dy_text text;

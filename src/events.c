@@ -737,6 +737,7 @@ static int code_sentence(sent_ctx *c) {
 
 int dy_find_events(dyad_doc *doc, const dyad_dict *d) {
     size_t pi = 0;
+    dy_trace(doc, "main country: %s\n", doc->main_country[0] ? doc->main_country : "(none)");
     int32_t *map = NULL;
     size_t map_cap = 0;
     for (uint32_t s = 0; s < doc->sentences.len; s++) {
