@@ -299,7 +299,17 @@ static int match_pattern(const sent_ctx *c, const verb_hit *v, const vgroup *g, 
                 if (clause_stop(c, q)) break;
                 for (uint32_t o = 0; o < x->opt_count; o++) {
                     const dy_pat_opt *op = &d->opts[x->opt_start + o];
-                    if (words_at(c, q, op)) { k = q + op->nwords; found = 1; break; }
+                    if (words_at(c, q, op)) {
+                        k = q + op->nwords;
+                        found = 1;
+                        /* "expelling US diplomats": a literal inside an actor phrase names the target */
+                        int32_t ph = phrase_at(c, q);
+                        if (ph >= 0 && b->target < 0 && !(c->doc->phrases.items[ph].flags & DY_PH_LOC)) {
+                            b->target = ph;
+                            if (c->doc->phrases.items[ph].tok_end > k) k = c->doc->phrases.items[ph].tok_end;
+                        }
+                        break;
+                    }
                 }
             }
             if (!found) return 0;
@@ -398,6 +408,8 @@ static int32_t find_object(const sent_ctx *c, uint32_t from, int after_by) {
         }
         const dy_phrase *ph = &doc->phrases.items[p];
         if (ph->tok_start != k) continue;
+        /* "..., Palestinian officials said": the subject of a reporting clause ends the search */
+        if (ph->tok_end < c->te && (wf(doc, c->d, ph->tok_end) & DY_W_SPEECH)) break;
         if (ph->flags & DY_PH_MOD) {
             if (fallback < 0) fallback = p;
         } else if (!(ph->flags & DY_PH_LOC)) {
@@ -604,6 +616,7 @@ static int code_sentence(sent_ctx *c) {
     size_t first_event = doc->events.len;
     int32_t last_subject = -1;
     uint32_t last_verb_end = 0;
+    int last_passive = 0;
     for (uint32_t i = c->ts; i < c->te; i++) {
         verb_hit v, vn;
         int is_verb = find_verb(c, i, &v), is_noun = 0;
@@ -650,7 +663,8 @@ static int code_sentence(sent_ctx *c) {
         if (is_noun) {
             /* a noun's source is its possessor, or the subject of the verb it is the object of */
             subj = possessor(c, g.start);
-            if (subj < 0 && last_verb_end && last_verb_end <= g.start) {
+            int noun_mutual = best ? best->mutual : ve->mutual;
+            if (subj < 0 && last_verb_end && last_verb_end <= g.start && (!last_passive || noun_mutual)) {
                 int open = 1;
                 for (uint32_t k = last_verb_end; k < g.start && open; k++)
                     if (clause_stop(c, k) || (wf(doc, d, k) & DY_W_SUB) || (tf(doc, k) & DY_TOK_DASH)) open = 0;
@@ -666,8 +680,8 @@ static int code_sentence(sent_ctx *c) {
         int mutual = symmetric(code) || (best ? best->mutual : ve->mutual);
         if (!code[0]) {
             dy_trace(doc, "    no event: the verb codes nothing without a pattern\n");
-            if (subj >= 0) last_subject = subj;
-            last_verb_end = v.end;
+            if (subj >= 0 && !is_noun) last_subject = subj;
+            if (!is_noun) { last_verb_end = v.end; last_passive = g.passive; }
             i = v.end - 1;
             continue;
         }
@@ -679,13 +693,13 @@ static int code_sentence(sent_ctx *c) {
             if (tgt < 0 && subj >= 0 && subj != src) tgt = subj;
         } else {
             if (src < 0) src = subj;
-            if (tgt < 0) {
+            if (tgt < 0 && (!is_noun || best)) {
                 tgt = find_object(c, best ? bb.last : v.end, 0);
                 if (tgt >= 0 && tgt == src) tgt = -1;
             }
         }
         if (subj >= 0 && !is_noun) last_subject = subj;
-        if (!is_noun) last_verb_end = v.end;
+        if (!is_noun) { last_verb_end = v.end; last_passive = g.passive; }
         const dy_phrase *sp = src >= 0 ? &doc->phrases.items[src] : NULL;
         const dy_phrase *tp = tgt >= 0 ? &doc->phrases.items[tgt] : NULL;
         trace_phrase(doc, "source", sp);
@@ -730,7 +744,8 @@ static int code_sentence(sent_ctx *c) {
             dy_trace(doc, "    no event: no target actor\n");
         }
         (void)np;
-        i = (best && bb.last > v.end ? v.end : v.end) - 1;
+        /* words a pattern used after the verb are not events of their own ("lifted their siege") */
+        i = (best && best->nliteral && bb.last > v.end ? bb.last : v.end) - 1;
     }
     return DYAD_OK;
 }
