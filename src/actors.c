@@ -235,6 +235,9 @@ static int is_plain_noun(const dyad_doc *doc, const dyad_dict *d, uint32_t i) {
     size_t n;
     const char *s = dy_tok_text(doc, i, &n);
     if (n > 3 && s[n - 2] == 'l' && s[n - 1] == 'y') return 0;
+    /* participles ("known", "based", "backed") start a reduced clause, they are not nouns */
+    if (n > 3 && ((s[n - 2] == 'e' && (s[n - 1] == 'd' || s[n - 1] == 'n')) || (s[n - 2] == 'w' && s[n - 1] == 'n')))
+        return 0;
     return 1;
 }
 
@@ -251,14 +254,22 @@ static void resolve_pronouns(dyad_doc *doc) {
         if (p->flags & DY_PH_PRON) {
             int person = !tok_is(doc, p->tok_start, "they");
             int32_t found = -1;
-            for (size_t j = out; j-- > 0;) {
+            /* "Trump announced that ... he would": the speaker of the clause the pronoun is in */
+            for (size_t j = out; j-- > 0 && found < 0;) {
+                const dy_phrase *q = &doc->phrases.items[j];
+                if (q->sentence != p->sentence) break;
+                if (person != !!(q->flags & DY_PH_PERSON) || (q->flags & (DY_PH_LOC | DY_PH_MOD))) continue;
+                uint32_t k = q->tok_end;
+                while (k < p->tok_start && (dy_lex_flags(doc->dict, doc->tokens.items[k].lex) & DY_W_ADV)) k++;
+                if (k < p->tok_start && (dy_lex_flags(doc->dict, doc->tokens.items[k].lex) & DY_W_SPEECH)) found = (int32_t)j;
+            }
+            for (size_t j = out; j-- > 0 && found < 0;) {
                 const dy_phrase *q = &doc->phrases.items[j];
                 if (q->sentence + 3 < p->sentence) break;
                 if (q->flags & (DY_PH_LOC | DY_PH_MOD)) continue;
                 if (person != !!(q->flags & DY_PH_PERSON)) continue;
                 if (!person && (q->flags & DY_PH_NAME_ONLY) && !(q->flags & DY_PH_PRON)) continue;
                 found = (int32_t)j;
-                break;
             }
             if (found < 0) continue;
             const dy_phrase *q = &doc->phrases.items[found];
@@ -485,7 +496,11 @@ int dy_find_actors(dyad_doc *doc, const dyad_dict *d) {
         /* compounds: previous phrase in the same sentence joined by "and" / "," */
         if (i > 0) {
             dy_phrase *q = &doc->phrases.items[i - 1];
-            if (q->sentence == p->sentence && !(q->flags & DY_PH_MOD)) {
+            if (q->sentence == p->sentence && q->tok_end + 1 == p->tok_start && tok_is(doc, q->tok_end, "-") &&
+                !(tflags(doc, q->tok_end) & DY_TOK_SPACE) && !(p->flags & DY_PH_AGENT_ONLY) &&
+                !(q->flags & DY_PH_AGENT_ONLY))
+                p->group = q->group;
+            else if (q->sentence == p->sentence && !(q->flags & DY_PH_MOD)) {
                 uint32_t g = q->tok_end;
                 int ok = 0;
                 if (g < p->tok_start && (tok_is(doc, g, "and") || tok_is(doc, g, ","))) {

@@ -125,7 +125,8 @@ static const struct { const char *words; uint32_t flags; } closed_classes[] = {
     {"his her its their our my your whose 's '", DY_W_POSS},
     {"of in on at to for with by from against into onto upon over under about between among amid "
      "amongst toward towards through across after before during since until despite without within "
-     "near along around behind beyond inside outside throughout via per like than including off", DY_W_PREP},
+     "near along around behind beyond inside outside throughout via per like than including off up down out "
+     "away back", DY_W_PREP},
     {"in at near into inside outside throughout across within around", DY_W_LOCPREP},
     {"he she they it we i you him them us me who himself herself themselves itself", DY_W_PRON},
     {"is are was were be been being am", DY_W_BE | DY_W_AUX},

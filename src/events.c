@@ -153,6 +153,7 @@ static int verb_position(const sent_ctx *c, uint32_t i, const dy_verb_form *f) {
         return 1;
     case DY_FORM_ING:
         if (pw & (DY_W_BE | DY_W_SUB)) return 1;
+        if (prev_phrase && (doc->phrases.items[phrase_at(c, p)].flags & DY_PH_MOD)) return 0; /* "a Zelensky-Vance meeting" */
         if (tok_is(doc, p, ",") || prev_phrase || (pw & DY_W_PRON) || is_adverb(doc, d, p)) return 1;
         return 0;
     default:
@@ -304,7 +305,7 @@ static int match_pattern(const sent_ctx *c, const verb_hit *v, const vgroup *g, 
                         found = 1;
                         /* "expelling US diplomats": a literal inside an actor phrase names the target */
                         int32_t ph = phrase_at(c, q);
-                        if (ph >= 0 && b->target < 0 && !(c->doc->phrases.items[ph].flags & DY_PH_LOC)) {
+                        if (ph >= 0 && b->target < 0 && !(c->doc->phrases.items[ph].flags & (DY_PH_LOC | DY_PH_MOD))) {
                             b->target = ph;
                             if (c->doc->phrases.items[ph].tok_end > k) k = c->doc->phrases.items[ph].tok_end;
                         }
@@ -371,7 +372,8 @@ static int32_t find_subject(const sent_ctx *c, uint32_t start) {
         const dy_phrase *p = &c->doc->phrases.items[i];
         if (p->tok_end > start) continue;
         int stop = 0;
-        for (uint32_t k = p->tok_end; k < start; k++) if (clause_stop(c, k)) stop = 1;
+        for (uint32_t k = p->tok_end; k < start; k++)
+            if (clause_stop(c, k) || (tf(c->doc, k) & DY_TOK_QUOTE)) stop = 1;
         if (stop) return -1;
         if (!usable(p) || prep_object(c, p)) continue;
         return (int32_t)i;
@@ -570,6 +572,8 @@ static int noun_position(const sent_ctx *c, uint32_t i) {
 
 /* The start of the noun phrase an event noun heads: back over adjectives, nouns, numbers and
  * hyphens ("the last ceasefire accord", "a long and detailed conversation"). */
+static int verb_at(const sent_ctx *c, uint32_t k);
+
 static uint32_t noun_phrase_start(const sent_ctx *c, uint32_t i) {
     dyad_doc *doc = c->doc;
     uint32_t k = i, steps = 0;
@@ -578,6 +582,7 @@ static uint32_t noun_phrase_start(const sent_ctx *c, uint32_t i) {
         uint32_t w = wf(doc, c->d, p);
         uint32_t f = tf(doc, p);
         if (phrase_at(c, p) >= 0) break;
+        if (verb_at(c, p)) break;
         if ((f & DY_TOK_WORD) && !(f & DY_TOK_CAP) &&
             !(w & (DY_W_PREP | DY_W_PRON | DY_W_AUX | DY_W_MODAL | DY_W_SUB | DY_W_CONJ | DY_W_SPEECH | DY_W_POSS)) &&
             !(w & DY_W_DET)) { k = p; steps++; continue; }
@@ -678,6 +683,10 @@ static int code_sentence(sent_ctx *c) {
         if (coordinated) subj = last_subject;
         if (subj < 0 && !is_noun) subj = resolve_pronoun(c, g.start);
         int mutual = symmetric(code) || (best ? best->mutual : ve->mutual);
+        /* a planned meeting or visit is an expressed intent to meet (CAMEO 036) */
+        if (mod == DYAD_INTENDED && !is_noun && (!strcmp(code, "040") || !strcmp(code, "042") ||
+                                                 !strcmp(code, "043") || !strcmp(code, "044")))
+            code = "036";
         if (!code[0]) {
             dy_trace(doc, "    no event: the verb codes nothing without a pattern\n");
             if (subj >= 0 && !is_noun) last_subject = subj;
