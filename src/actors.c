@@ -122,11 +122,11 @@ typedef struct phrase_build {
 } phrase_build;
 
 static void resolve_phrase(dyad_doc *doc, const dyad_dict *d, const phrase_build *pb, int32_t day, dy_phrase *ph) {
-    const dy_actor_code *person = NULL, *first_actor = NULL;
-    const dy_actor_entry *first_entry = NULL, *person_entry = NULL;
+    const dy_actor_code *first_actor = NULL, *head = NULL;
+    const dy_actor_entry *first_entry = NULL, *head_entry = NULL;
     const char *agent = NULL;
-    int person_is_head = 0;
-    int person_last = -1, agent_last = -1;
+    int agent_last = -1;
+    (void)doc;
     for (int k = 0; k < pb->nm; k++) {
         const mention *m = &pb->m[k];
         if (m->kind == 1) {
@@ -134,28 +134,38 @@ static void resolve_phrase(dyad_doc *doc, const dyad_dict *d, const phrase_build
             const dy_actor_code *c = dy_actor_code_on(d, e, day);
             if (!c) continue;
             if (!first_actor) { first_actor = c; first_entry = e; }
-            if (e->person) { person = c; person_entry = e; person_last = k; }
+            /* the head of an English noun phrase is its last noun: a name after the last title */
+            if (!(pb->has_poss && (uint32_t)k < pb->poss_after)) { head = c; head_entry = e; }
         } else {
             agent = d->agents[m->index].agent;
             agent_last = k;
         }
     }
-    person_is_head = person && person_last > agent_last &&
-                     !(pb->has_poss && (uint32_t)person_last < pb->poss_after);
+    /* a head name must come after the last agent word ("President Xi", not "Xi's envoy") */
+    if (head) {
+        int head_k = -1;
+        for (int k = 0; k < pb->nm; k++)
+            if (pb->m[k].kind == 1 && &d->actors[pb->m[k].index] == head_entry) head_k = k;
+        if (head_k < agent_last) head = NULL;
+    }
     ph->flags = 0;
-    if (person_is_head) {
-        snprintf(ph->code, sizeof ph->code, "%s", person->code);
-        ph->flags |= DY_PH_PERSON;
-        ph->rule_file = person_entry->file;
-        ph->rule_line = person->line;
+    if (agent) ph->flags |= DY_PH_HAS_AGENT;
+    int head_specific = head && (head_entry->person || strlen(head->code) > 3 || is_intl(head->code));
+    if (head_specific && head != first_actor && agent == NULL && !head_entry->person && strlen(head->code) <= 3)
+        head_specific = 0;
+    if (head_specific) {
+        snprintf(ph->code, sizeof ph->code, "%s", head->code);
+        if (head_entry->person) ph->flags |= DY_PH_PERSON;
+        else if (!agent && pb->nm == 1) ph->flags |= DY_PH_NAME_ONLY; /* "Moscow", "the White House", "NATO" */
+        ph->rule_file = head_entry->file;
+        ph->rule_line = head->line;
         return;
     }
-    if (agent) ph->flags |= DY_PH_HAS_AGENT;
     if (first_actor) {
         const char *c = first_actor->code;
-        if (!agent && !person) ph->flags |= DY_PH_NAME_ONLY;
         ph->rule_file = first_entry->file;
         ph->rule_line = first_actor->line;
+        if (!agent && !head_entry->person && strlen(c) == 3) ph->flags |= DY_PH_NAME_ONLY;
         if (!agent || is_intl(c)) {
             snprintf(ph->code, sizeof ph->code, "%s", c);
         } else {
@@ -163,7 +173,6 @@ static void resolve_phrase(dyad_doc *doc, const dyad_dict *d, const phrase_build
             code_country(c, ctry);
             snprintf(ph->code, sizeof ph->code, "%s%s", ctry, agent);
         }
-        if (person && !person_is_head && !agent) ph->flags |= DY_PH_PERSON;
         return;
     }
     if (agent) {

@@ -366,8 +366,18 @@ static int prep_object(const sent_ctx *c, const dy_phrase *p) {
 
 static int usable(const dy_phrase *p) { return !(p->flags & (DY_PH_LOC | DY_PH_MOD)); }
 
-/* The subject: the nearest usable phrase before `start` in the clause. */
+/* The subject: the nearest usable phrase before `start` in the clause; after a relative pronoun
+ * ("bases that host U.S. troops") only the phrase the pronoun follows. */
 static int32_t find_subject(const sent_ctx *c, uint32_t start) {
+    if (start > c->ts && (tok_is(c->doc, start - 1, "that") || tok_is(c->doc, start - 1, "which") ||
+                          tok_is(c->doc, start - 1, "who"))) {
+        uint32_t k = start - 1;
+        if (k > c->ts && tok_is(c->doc, k - 1, ",")) k--;
+        int32_t p = k > c->ts ? phrase_at(c, k - 1) : -1;
+        if (p >= 0 && usable(&c->doc->phrases.items[p])) return p;
+        /* "that" after a speech verb starts a complement clause: its subject follows; else none */
+        return -1;
+    }
     for (size_t i = c->p1; i-- > c->p0;) {
         const dy_phrase *p = &c->doc->phrases.items[i];
         if (p->tok_end > start) continue;
@@ -610,7 +620,7 @@ static int32_t possessor(const sent_ctx *c, uint32_t np) {
 }
 
 static int symmetric(const char *code) {
-    static const char *const codes[] = {"040", "043", "057", "062", NULL};
+    static const char *const codes[] = {"040", "057", "062", NULL};
     for (int i = 0; codes[i]; i++) if (!strcmp(codes[i], code)) return 1;
     return 0;
 }
