@@ -245,7 +245,7 @@ static int is_plain_noun(const dyad_doc *doc, const dyad_dict *d, uint32_t i) {
     const char *s = dy_tok_text(doc, i, &n);
     if (n > 3 && s[n - 2] == 'l' && s[n - 1] == 'y') return 0;
     /* participles ("known", "based", "backed") start a reduced clause, they are not nouns */
-    if (n > 3 && ((s[n - 2] == 'e' && (s[n - 1] == 'd' || s[n - 1] == 'n')) || (s[n - 2] == 'w' && s[n - 1] == 'n')))
+    if (n >= 3 && ((s[n - 2] == 'e' && (s[n - 1] == 'd' || s[n - 1] == 'n')) || (s[n - 2] == 'w' && s[n - 1] == 'n')))
         return 0;
     return 1;
 }

@@ -647,20 +647,22 @@ static int add_regular_forms(dyad_dict *d, uint32_t entry, const char *s, size_t
 /* The regular plural of an event noun's first word ("CLASH" -> clashes, "PARTY" -> parties). */
 static int add_noun_plural(dyad_dict *d, uint32_t entry, const char *s, size_t n, const char *file, long line,
                            dyad_error *err) {
-    size_t w = 0;
-    while (w < n && s[w] != '_' && s[w] != ' ') w++;
-    if (w < 2 || w > 60) return DYAD_OK;
-    char base[64], f[160];
-    for (size_t i = 0; i < w; i++) base[i] = (char)tolower((unsigned char)s[i]);
+    /* the last word takes the plural: "SIGNING_CEREMONY" -> signing_ceremonies */
+    size_t a = n;
+    while (a > 0 && s[a - 1] != '_' && s[a - 1] != ' ') a--;
+    size_t w = n - a;
+    if (w < 2 || w > 60 || n > 120) return DYAD_OK;
+    char base[64], f[200];
+    for (size_t i = 0; i < w; i++) base[i] = (char)tolower((unsigned char)s[a + i]);
     base[w] = 0;
     char last = base[w - 1], prev = base[w - 2];
     if (last == 's' && prev != 's') return DYAD_OK; /* "talks" is already plural */
     if (last == 's' || last == 'x' || last == 'z' || (last == 'h' && (prev == 's' || prev == 'c')))
-        snprintf(f, sizeof f, "%ses%.*s", base, (int)(n - w), s + w);
+        snprintf(f, sizeof f, "%.*s%ses", (int)a, s, base);
     else if (last == 'y' && !strchr("aeiou", prev))
-        snprintf(f, sizeof f, "%.*sies%.*s", (int)w - 1, base, (int)(n - w), s + w);
+        snprintf(f, sizeof f, "%.*s%.*sies", (int)a, s, (int)w - 1, base);
     else
-        snprintf(f, sizeof f, "%ss%.*s", base, (int)(n - w), s + w);
+        snprintf(f, sizeof f, "%.*s%ss", (int)a, s, base);
     return add_form(d, entry, f, strlen(f), DY_FORM_S, file, line, err);
 }
 

@@ -30,7 +30,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define GAP 4
+#define GAP 6
 
 void dy_trace(dyad_doc *doc, const char *fmt, ...) {
     if (!doc->tracing) return;
@@ -385,6 +385,14 @@ static int32_t find_subject(const sent_ctx *c, uint32_t start) {
         for (uint32_t k = p->tok_end; k < start; k++)
             if (clause_stop(c, k) || (tf(c->doc, k) & DY_TOK_QUOTE)) stop = 1;
         if (stop) return -1;
+        if ((p->flags & DY_PH_MOD) && !(p->flags & DY_PH_LOC) && !prep_object(c, p)) {
+            /* a name modifying the subject noun: "a USAID disaster specialist arrived" */
+            uint32_t k = p->tok_end;
+            while (k < start && (tf(c->doc, k) & DY_TOK_WORD) && !(tf(c->doc, k) & DY_TOK_CAP) &&
+                   !wf(c->doc, c->d, k))
+                k++;
+            if (k == start && k > p->tok_end) return (int32_t)i;
+        }
         if (!usable(p) || prep_object(c, p)) continue;
         return (int32_t)i;
     }
@@ -415,7 +423,8 @@ static int32_t find_object(const sent_ctx *c, uint32_t from, int after_by) {
         if (k > from && (w & (DY_W_SUB | DY_W_SPEECH)) && phrase_at(c, k) < 0) break;
         int32_t p = phrase_at(c, k);
         if (p < 0) {
-            if (k > from && verb_at(c, k)) break;
+            /* another verb ends the clause, unless it is an infinitive of purpose ("to stop") */
+            if (k > from && verb_at(c, k) && !tok_is(doc, k - 1, "to")) break;
             continue;
         }
         const dy_phrase *ph = &doc->phrases.items[p];
@@ -423,7 +432,7 @@ static int32_t find_object(const sent_ctx *c, uint32_t from, int after_by) {
         /* "..., Palestinian officials said": the subject of a reporting clause ends the search */
         if (ph->tok_end < c->te && (wf(doc, c->d, ph->tok_end) & DY_W_SPEECH)) break;
         if (ph->flags & DY_PH_MOD) {
-            if (fallback < 0) fallback = p;
+            if (fallback < 0 && (ph->flags & DY_PH_NAME_ONLY)) fallback = p;
         } else if (!(ph->flags & DY_PH_LOC)) {
             return p;
         }
