@@ -159,6 +159,10 @@ static const struct { const char *words; uint32_t flags; } closed_classes[] = {
      DY_W_REFUSE},
     {"group groups movement movements side sides camp faction factions delegation delegations organization "
      "organisation alliance coalition network leadership", DY_W_HEAD},
+    {"area areas region regions town towns city cities village villages market markets district districts "
+     "province provinces neighbourhood neighborhood neighbourhoods neighborhoods camp camps house houses "
+     "home homes street streets hospital hospitals school schools mosque mosques church churches "
+     "settlement settlements suburb suburbs", DY_W_PLACE},
 };
 
 static void add_closed_classes(dyad_dict *d) {

@@ -36,7 +36,8 @@ enum {
     DY_W_ADV = 1 << 16,      /* also reportedly formally publicly already still just ... */
     DY_W_NUM = 1 << 17,      /* one two three ... several dozens hundreds */
     DY_W_REFUSE = 1 << 18,   /* refuse decline fail */
-    DY_W_HEAD = 1 << 19      /* nouns that head an organisation's name: group movement side */
+    DY_W_HEAD = 1 << 19,     /* nouns that head an organisation's name: group movement side */
+    DY_W_PLACE = 1 << 20     /* places where civilians are hit: area town village market houses */
 };
 
 typedef struct dy_lexeme {

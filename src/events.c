@@ -364,6 +364,10 @@ static int prep_object(const sent_ctx *c, const dy_phrase *p) {
     return (w & DY_W_PREP) && !(w & DY_W_SUB) && !tok_is(c->doc, b - 1, "by");
 }
 
+static int is_intl_code(const char *code) {
+    return !strncmp(code, "IGO", 3) || !strncmp(code, "NGO", 3) || !strncmp(code, "IMG", 3) || !strncmp(code, "MNC", 3);
+}
+
 static int usable(const dy_phrase *p) { return !(p->flags & (DY_PH_LOC | DY_PH_MOD)); }
 
 /* The subject: the nearest usable phrase before `start` in the clause; after a relative pronoun
@@ -628,6 +632,37 @@ static int32_t possessor(const sent_ctx *c, uint32_t np) {
     return p;
 }
 
+/* A place after the verb in its clause (a place name, or a noun such as "area", "market",
+ * "villages"): fills `out` with a target standing for its civilians. */
+static int place_target(const sent_ctx *c, uint32_t from, const dy_phrase *src, dy_phrase *out) {
+    dyad_doc *doc = c->doc;
+    const char *country = NULL;
+    uint32_t ts = 0, te = 0;
+    for (uint32_t k = from; k < c->te && k < from + 12 && !country; k++) {
+        if (clause_stop(c, k) || (tf(doc, k) & DY_TOK_DASH)) break;
+        if (k > from && (wf(doc, c->d, k) & DY_W_SUB)) break;
+        int32_t p = phrase_at(c, k);
+        if (p >= 0 && (doc->phrases.items[p].flags & (DY_PH_LOC | DY_PH_NAME_ONLY)) &&
+            !is_intl_code(doc->phrases.items[p].code) && strncmp(doc->phrases.items[p].code, "---", 3)) {
+            country = doc->phrases.items[p].code;
+            ts = doc->phrases.items[p].tok_start;
+            te = doc->phrases.items[p].tok_end;
+        } else if (p < 0 && (wf(doc, c->d, k) & DY_W_PLACE) && doc->main_country[0]) {
+            country = doc->main_country;
+            ts = k;
+            te = k + 1;
+        }
+    }
+    if (!country) return 0;
+    memset(out, 0, sizeof *out);
+    snprintf(out->code, sizeof out->code, "%.3sCVL", country);
+    out->tok_start = ts;
+    out->tok_end = te;
+    out->group = UINT32_MAX;
+    (void)src;
+    return 1;
+}
+
 static int symmetric(const char *code) {
     static const char *const codes[] = {"040", "057", "062", NULL};
     for (int i = 0; codes[i]; i++) if (!strcmp(codes[i], code)) return 1;
@@ -738,11 +773,17 @@ static int code_sentence(sent_ctx *c) {
             continue;
         }
         int32_t day = sentence_date(c, v.tok);
+        dy_phrase place;
         /* compounds */
         size_t np = doc->phrases.len;
         int src_compound = 0;
         for (size_t a = c->p0; a < c->p1; a++)
             if (doc->phrases.items[a].group == sp->group && &doc->phrases.items[a] != sp) src_compound = 1;
+        if (!tp && src_compound && !strncmp(code, "15", 2)) {
+            /* several states showing force together exercise jointly: military cooperation */
+            code = "062";
+            mutual = 1;
+        }
         if (!tp && src_compound && (is_noun ? mutual : reciprocal(code) || mutual)) {
             for (size_t a = c->p0; a < c->p1; a++) {
                 if (doc->phrases.items[a].group != sp->group) continue;
@@ -767,6 +808,16 @@ static int code_sentence(sent_ctx *c) {
                                   first_event))
                         return DYAD_ERR_NOMEM;
                 }
+            }
+        } else if (!is_noun && (!strncmp(code, "18", 2) || !strncmp(code, "19", 2) || !strncmp(code, "20", 2)) &&
+                   place_target(c, best ? bb.last : v.end, sp, &place)) {
+            /* violence against a place ("shelled the area", "struck a market in Baghdad") hits its
+             * civilians: the place's country (or the document's) + CVL */
+            trace_phrase(doc, "target (civilians of the place)", &place);
+            for (size_t a = c->p0; a < c->p1; a++) {
+                if (doc->phrases.items[a].group != sp->group) continue;
+                if (add_event(c, &doc->phrases.items[a], &place, code, mod, day, &v, rf, rl, first_event))
+                    return DYAD_ERR_NOMEM;
             }
         } else {
             dy_trace(doc, "    no event: no target actor\n");
