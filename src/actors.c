@@ -466,6 +466,11 @@ int dy_find_actors(dyad_doc *doc, const dyad_dict *d) {
         }
         if (b > se->tok_start && (wflags(doc, d, b - 1) & DY_W_LOCPREP) && (p->flags & DY_PH_NAME_ONLY))
             p->flags |= DY_PH_LOC;
+        /* "in Accra, Ghana": a place's apposition is a place too */
+        if (i > 0 && (p->flags & DY_PH_NAME_ONLY) && (doc->phrases.items[i - 1].flags & DY_PH_LOC) &&
+            doc->phrases.items[i - 1].sentence == p->sentence && doc->phrases.items[i - 1].tok_end + 1 == p->tok_start &&
+            tok_is(doc, p->tok_start - 1, ","))
+            p->flags |= DY_PH_LOC;
         /* modifier: a bare name followed by a lower-case noun ("NATO membership", "Russian territory") */
         uint32_t e = p->tok_end;
         /* an agent phrase takes a following plural noun as its head: "Chinese navy ships" */

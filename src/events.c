@@ -150,6 +150,8 @@ static int verb_position(const sent_ctx *c, uint32_t i, const dy_verb_form *f) {
     if (pw & DY_W_NUM) return 0;
     switch (f->tense) {
     case DY_FORM_PAST:
+        /* "the terrorists killed were foreigners": a participle modifying a noun */
+        if (i + 1 < c->te && (wf(doc, d, i + 1) & (DY_W_BE | DY_W_MODAL))) return 0;
         return 1;
     case DY_FORM_ING:
         if (pw & (DY_W_BE | DY_W_SUB)) return 1;
@@ -261,9 +263,14 @@ typedef struct binding {
 static int32_t phrase_near(const sent_ctx *c, uint32_t from, uint32_t limit, int forward) {
     if (forward) {
         for (uint32_t k = from; k < c->te && k < from + GAP + 1 && k < limit; k++) {
-            if (clause_stop(c, k)) return -1;
+            if (clause_stop(c, k) || (k > from && (tf(c->doc, k) & DY_TOK_QUOTE))) return -1;
             int32_t p = phrase_at(c, k);
-            if (p >= 0 && c->doc->phrases.items[p].tok_start == k) return p;
+            if (p >= 0 && c->doc->phrases.items[p].tok_start == k) {
+                const dy_phrase *ph = &c->doc->phrases.items[p];
+                /* '..., he said': the subject of a reporting clause is nobody's object */
+                if (ph->tok_end < c->te && (wf(c->doc, c->d, ph->tok_end) & DY_W_SPEECH)) return -1;
+                return p;
+            }
         }
     } else {
         for (uint32_t k = from + 1; k > c->ts && k + GAP + 1 > from + 1 && k > limit; k--) {
@@ -397,7 +404,13 @@ static int32_t find_subject(const sent_ctx *c, uint32_t start) {
                 k++;
             if (k == start && k > p->tok_end) return (int32_t)i;
         }
-        if (!usable(p) || prep_object(c, p)) continue;
+        if (!usable(p)) continue;
+        /* "a phalanx of riot police barricaded": an of-phrase right before the verb is its subject */
+        if (prep_object(c, p) && !(p->tok_end == start && p->tok_start > c->ts + 1 &&
+                                   (tok_is(c->doc, p->tok_start - 1, "of") ||
+                                    (tok_is(c->doc, p->tok_start - 2, "of") &&
+                                     (wf(c->doc, c->d, p->tok_start - 1) & DY_W_DET)))))
+            continue;
         return (int32_t)i;
     }
     return -1;
@@ -642,7 +655,9 @@ static int place_target(const sent_ctx *c, uint32_t from, const dy_phrase *src, 
         if (clause_stop(c, k) || (tf(doc, k) & DY_TOK_DASH)) break;
         if (k > from && (wf(doc, c->d, k) & DY_W_SUB)) break;
         int32_t p = phrase_at(c, k);
-        if (p >= 0 && (doc->phrases.items[p].flags & (DY_PH_LOC | DY_PH_NAME_ONLY)) &&
+        if (k > from && (wf(doc, c->d, k) & DY_W_SPEECH)) break;
+        if (p >= 0 && ((doc->phrases.items[p].flags & DY_PH_LOC) ||
+                       ((doc->phrases.items[p].flags & DY_PH_NAME_ONLY) && strlen(doc->phrases.items[p].code) == 3)) &&
             !is_intl_code(doc->phrases.items[p].code) && strncmp(doc->phrases.items[p].code, "---", 3)) {
             country = doc->phrases.items[p].code;
             ts = doc->phrases.items[p].tok_start;
@@ -732,6 +747,10 @@ static int code_sentence(sent_ctx *c) {
         } else {
             subj = find_subject(c, g.start);
         }
+        /* an infinitive of purpose has the subject of the verb before it ("began firing to disperse") */
+        if (!is_noun && g.start < c->te && tok_is(doc, g.start, "to") && last_subject >= 0 &&
+            last_verb_end <= g.start)
+            subj = last_subject;
         int coordinated = !is_noun && g.start > c->ts && (tok_is(doc, g.start - 1, "and") || tok_is(doc, g.start - 1, ",")) &&
                           last_subject >= 0 && last_verb_end <= g.start;
         if (coordinated) subj = last_subject;
