@@ -489,6 +489,10 @@ static int32_t sentence_date(const sent_ctx *c, uint32_t verb) {
     int32_t best = pub;
     uint32_t best_dist = UINT32_MAX;
     for (uint32_t i = c->ts; i < c->te; i++) {
+        /* only time words (and the capitalised months that are also verbs: May, March) */
+        if (!(wf(doc, c->d, i) & DY_W_TIME) &&
+            !((tf(doc, i) & DY_TOK_CAP) && (tok_is(doc, i, "may") || tok_is(doc, i, "march"))))
+            continue;
         size_t n;
         const char *s = dy_tok_text(doc, i, &n);
         int32_t day = DY_NOCODE;
@@ -501,7 +505,7 @@ static int32_t sentence_date(const sent_ctx *c, uint32_t verb) {
             day = pub - 1;
         } else if (n == 8 && !strncasecmp(s, "tomorrow", 8)) {
             day = pub + 1;
-        } else if ((n == 4 && !strncasecmp(s, "last", 4)) && i + 1 < c->te && tok_is(doc, i + 1, "week")) {
+        } else if (n == 4 && !strncasecmp(s, "week", 4) && i > c->ts && tok_is(doc, i - 1, "last")) {
             day = pub - 7;
         } else {
             int m = dy_month_from_name(s, n);
