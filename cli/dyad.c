@@ -165,6 +165,7 @@ static int run_files(const opts *o, const dyad_dict *d, totals *t, int (*each)(c
         dyad_reader *r = dyad_reader_open(o->files[f], o->input, &err);
         if (!r) {
             report(&err);
+            t->docs++; /* an input that cannot be read counts as one failed document */
             t->failed++;
             any_fail = 1;
             continue;
