@@ -125,7 +125,8 @@ int main(int argc, char **argv) {
            (double)bytes / 1e6 / t_read);
     printf("dyad_code          %8.3f s   %10.0f sentences/s   %7.1f MB/s   (%d passes)\n", t_code,
            (double)sentences / t_code, (double)bytes * passes / 1e6 / t_code, passes);
-    printf("write JSON         %8.3f s   %10.0f sentences/s\n", t_write, (double)sentences / t_write);
+    printf("write JSON         %8.3f s   %10.0f sentences/s   %7.1f MB of JSON per pass\n", t_write,
+           (double)sentences / t_write, (double)out_bytes / passes / 1e6);
     printf("code+write         %8.3f s   %10.0f sentences/s   (excluding I/O)\n", t_code + t_write,
            (double)sentences / (t_code + t_write));
     printf("split (1 pass)     read %.1f%%, code %.1f%%, write %.1f%%\n",

@@ -57,7 +57,7 @@ int main(int argc, char **argv) {
     size_t target = strtoul(argv[3], NULL, 10);
     dyad_doc *doc = dyad_doc_new();
     art *arts = NULL;
-    size_t n = 0, cap = 0, round_sentences = 0;
+    size_t n = 0, cap = 0;
     for (int i = 4; i < argc; i++) {
         dyad_reader *r = dyad_reader_open(argv[i], DYAD_INPUT_AUTO, &err);
         if (!r) {
@@ -93,7 +93,6 @@ int main(int argc, char **argv) {
             if (dyad_code(doc, d, &w, NULL, &err) != DYAD_OK) continue;
             t->sentences = dyad_doc_sentence_count(doc);
             if (!t->sentences) continue;
-            round_sentences += t->sentences;
             n++;
         }
         dyad_reader_close(r);

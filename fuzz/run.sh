@@ -5,7 +5,7 @@
 # leaves its reproducer in fuzz/crashes/ and makes the exit status 1. When clang or its libFuzzer
 # runtime is missing it says why, prints "fuzz: skipped" and exits 0.
 set -u
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 1
 
 total=${1:-60}
 case "$total" in ''|*[!0-9]*) echo "usage: fuzz/run.sh SECONDS" >&2; exit 2 ;; esac

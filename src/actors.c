@@ -223,7 +223,10 @@ static int bridge(const dyad_doc *doc, const dyad_dict *d, const mention *a, con
     /* lower-case modifiers before an agent: "Chinese military aircraft"? no; "Indian army personnel" */
     if (b->kind == 2) {
         k = i;
-        while (k < j && (is_modifier_word(doc, d, k) || is_name_word(doc, d, k) ||
+        /* between a name and a title, a verb form is a verb: "AP quoted state officials" */
+        while (k < j && ((is_modifier_word(doc, d, k) && !(doc->tokens.items[k].lex &&
+                                                           d->lex[doc->tokens.items[k].lex].verb_first)) ||
+                         is_name_word(doc, d, k) ||
                          (tok_is(doc, k, "-") && !(tflags(doc, k) & DY_TOK_SPACE))))
             k++;
         if (k == j && j - i <= 2) return 1;

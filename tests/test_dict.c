@@ -158,7 +158,7 @@ static void test_actor_entries(void) {
     dyad_dict_get_stats(d, &st);
     CHECK_INT(st.files, 1);
     CHECK_INT(st.actor_entries, 7);
-    CHECK_INT(st.actor_phrases, 14);
+    CHECK_INT(st.actor_phrases, 15);
     CHECK_INT(st.actor_codes, 13);
     CHECK_INT(st.agent_phrases, 0);
     CHECK_INT(st.verb_entries, 0);
@@ -198,7 +198,7 @@ static void test_actor_entries(void) {
     CHECK(t && !d->actors[t->index].person);
     /* entries remember their line */
     t = phrase(d, "Kremlin");
-    CHECK(t && d->actors[t->index].line == 8);
+    CHECK(t && d->actors[t->index].line == 9);
     dyad_dict_free(d);
 }
 
@@ -250,8 +250,8 @@ static void test_actor_dates(void) {
         CHECK_INT(c[0].from, INT32_MIN);
         CHECK(dy_date_to_days("2005-11-21", &day) == 0 && c[0].to == day);
         CHECK(dy_date_to_days("2005-11-22", &day) == 0 && c[1].from == day);
-        CHECK_INT(c[0].line, 23);
-        CHECK_INT(c[1].line, 24);
+        CHECK_INT(c[0].line, 24);
+        CHECK_INT(c[1].line, 25);
     }
     /* the most specific (shortest) range wins when two apply */
     dyad_dict *d2 = load1("spec.actors",
@@ -306,7 +306,6 @@ static void test_agents(void) {
     CHECK_STR(agent_of(d, "militias"), "REB");
     CHECK_STR(agent_of(d, "policeman"), "COP");
     CHECK_STR(agent_of(d, "policemen"), "COP");
-    CHECK_STR(agent_of(d, "policemans"), "COP");     /* the regular -s form is generated as well */
     CHECK_STR(agent_of(d, "country"), "GOV");
     CHECK_STR(agent_of(d, "countries"), "GOV");
     CHECK_STR(agent_of(d, "countrys"), "");
@@ -357,9 +356,9 @@ static void test_verb_forms(void) {
     if (!d) return;
     dyad_dict_stats st;
     dyad_dict_get_stats(d, &st);
-    CHECK_INT(st.verb_entries, 17);
-    /* 4 listed (meet) + 4 x 9 generated + 4 listed (rule out) + 4 (call on) + 2 + 1 + 2 nouns + 4 (fight) */
-    CHECK_INT(st.verb_forms, 4 + 4 * 9 + 4 + 2 + 1 + 2 + 4);
+    CHECK_INT(st.verb_entries, 16);
+    /* 4 listed (meet) + 4 x 9 generated + 4 listed (rule out) + 4 (call on) + 2 + 1 + 2 (nouns) + 4 (fight) */
+    CHECK_INT(st.verb_forms, 4 + 4 * 9 + 4 + 4 + 2 + 1 + 2 + 4);
     CHECK_INT(st.patterns, 6);
     CHECK_INT(st.actor_entries, 0);
 
@@ -496,7 +495,8 @@ static void test_several_buffers(void) {
     dyad_error err = {0};
     CHECK(d != NULL);
     if (!d) return;
-    CHECK_INT(dyad_dict_load_buffer(d, "a.actors", "RUSSIA [RUS]\nGEORGIA [GEO]\n", 26, DYAD_DICT_AUTO, &err), DYAD_OK);
+    const char *a = "RUSSIA [RUS]\nGEORGIA [GEO]\n";
+    CHECK_INT(dyad_dict_load_buffer(d, "a.actors", a, strlen(a), DYAD_DICT_AUTO, &err), DYAD_OK);
     /* an explicit kind overrides the name */
     const char *ag = "SOLDIER [~MIL]\n";
     CHECK_INT(dyad_dict_load_buffer(d, "extra.txt", ag, strlen(ag), DYAD_DICT_AGENTS, &err), DYAD_OK);
@@ -506,7 +506,7 @@ static void test_several_buffers(void) {
     CHECK_INT(dyad_dict_load_buffer(d, "notes.txt", "X", 1, DYAD_DICT_AUTO, &err), DYAD_ERR_ARG);
     CHECK_INT(dyad_dict_compile(d, &err), DYAD_OK);
     /* loading after compile is an error */
-    CHECK_INT(dyad_dict_load_buffer(d, "c.actors", "CHINA [CHN]\n", 12, DYAD_DICT_AUTO, &err), DYAD_ERR_ARG);
+    CHECK_INT(dyad_dict_load_buffer(d, "c.actors", "CHINA [CHN]\n", strlen("CHINA [CHN]\n"), DYAD_DICT_AUTO, &err), DYAD_ERR_ARG);
     CHECK_STR(code_on(d, "China", NULL), "(no actor)");
     CHECK_STR(code_on(d, "Georgia", NULL), "USA");
     CHECK_STR(agent_of(d, "soldiers"), "MIL");
@@ -529,9 +529,9 @@ static void test_several_buffers(void) {
 
 /* ------------------------------------------------------------------ malformed lines */
 
-#define CHECK_BAD(name, text, code, line) do { dyad_error _e; \
-    CHECK_INT(load_bad((name), (text), &_e, NULL), (code)); \
-    CHECK_STR(_e.file, (name)); CHECK_INT(_e.line, (line)); CHECK(_e.message[0] != 0); } while (0)
+#define CHECK_BAD(NAME, TEXT, CODE, LINE) do { dyad_error _e; \
+    CHECK_INT(load_bad((NAME), (TEXT), &_e, NULL), (CODE)); \
+    CHECK_STR(_e.file, (NAME)); CHECK_INT(_e.line, (LINE)); CHECK(_e.message[0] != 0); } while (0)
 
 static void test_malformed(void) {
     /* a pattern with two '*' */
