@@ -17,7 +17,7 @@ PIC_OBJ  := $(SRC:src/%.c=$(BUILD)/pic/%.o)
 TESTS    := $(sort $(wildcard tests/test_*.c))
 TEST_BIN := $(TESTS:tests/%.c=$(BUILD)/tests/%)
 
-.PHONY: all test asan clean ontology bench fuzz check-dict
+.PHONY: all test asan clean ontology bench fuzz check-dict golden-update
 
 all: $(BUILD)/libdyad.a $(BUILD)/libdyad.so $(BUILD)/dyad
 
@@ -58,6 +58,10 @@ asan:
 # needs no python) from data/cameo-events.tsv and data/cameo-actors.tsv (needs python3).
 ontology:
 	python3 tools/gen_ontology.py data src/ontology_data.inc
+
+# Rewrites the expected files of the golden tests from the current output (review the diff).
+golden-update: all
+	sh tests/golden.sh --update $(BUILD)
 
 check-dict: all
 	$(BUILD)/dyad dict check dict

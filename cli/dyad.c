@@ -104,7 +104,19 @@ typedef struct opts {
     int nfiles;
 } opts;
 
+static int parse_opts_inner(int argc, char **argv, opts *o);
+
+/* Parses the options; on a usage error frees what it allocated and returns 2. */
 static int parse_opts(int argc, char **argv, opts *o) {
+    int rc = parse_opts_inner(argc, argv, o);
+    if (rc) {
+        free(o->files);
+        o->files = NULL;
+    }
+    return rc;
+}
+
+static int parse_opts_inner(int argc, char **argv, opts *o) {
     memset(o, 0, sizeof *o);
     o->sentence = -1;
     o->files = calloc((size_t)argc + 1, sizeof *o->files);

@@ -97,17 +97,6 @@ static int is_modifier_word(const dyad_doc *doc, const dyad_dict *d, uint32_t i)
     return 1;
 }
 
-static void code_country(const char *code, char out[16]) {
-    out[0] = 0;
-    if (!code[0]) return;
-    if (!strncmp(code, "IGO", 3) || !strncmp(code, "NGO", 3) || !strncmp(code, "IMG", 3) ||
-        !strncmp(code, "MNC", 3)) {
-        snprintf(out, 16, "%s", code);
-        return;
-    }
-    snprintf(out, 16, "%.3s", code);
-}
-
 static int is_intl(const char *code) {
     return !strncmp(code, "IGO", 3) || !strncmp(code, "NGO", 3) || !strncmp(code, "IMG", 3) ||
            !strncmp(code, "MNC", 3);
@@ -165,13 +154,11 @@ static void resolve_phrase(dyad_doc *doc, const dyad_dict *d, const phrase_build
         const char *c = first_actor->code;
         ph->rule_file = first_entry->file;
         ph->rule_line = first_actor->line;
-        if (!agent && !head_entry->person && strlen(c) == 3) ph->flags |= DY_PH_NAME_ONLY;
+        if (!agent && !(head_entry && head_entry->person) && strlen(c) == 3) ph->flags |= DY_PH_NAME_ONLY;
         if (!agent || is_intl(c)) {
             snprintf(ph->code, sizeof ph->code, "%s", c);
         } else {
-            char ctry[16];
-            code_country(c, ctry);
-            snprintf(ph->code, sizeof ph->code, "%s%s", ctry, agent);
+            snprintf(ph->code, sizeof ph->code, "%.3s%.12s", c, agent);
         }
         return;
     }
@@ -267,7 +254,7 @@ static void resolve_pronouns(dyad_doc *doc) {
             int person = !tok_is(doc, p->tok_start, "they");
             int32_t found = -1;
             /* "Trump announced that ... he would": the speaker of the clause the pronoun is in */
-            for (size_t j = out; j-- > 0 && found < 0;) {
+            for (size_t j = out; j-- > 0 && found < 0 && j + 64 > out;) {
                 const dy_phrase *q = &doc->phrases.items[j];
                 if (q->sentence != p->sentence) break;
                 if (person != !!(q->flags & DY_PH_PERSON) || (q->flags & (DY_PH_LOC | DY_PH_MOD))) continue;
@@ -275,7 +262,7 @@ static void resolve_pronouns(dyad_doc *doc) {
                 while (k < p->tok_start && (dy_lex_flags(doc->dict, doc->tokens.items[k].lex) & DY_W_ADV)) k++;
                 if (k < p->tok_start && (dy_lex_flags(doc->dict, doc->tokens.items[k].lex) & DY_W_SPEECH)) found = (int32_t)j;
             }
-            for (size_t j = out; j-- > 0 && found < 0;) {
+            for (size_t j = out; j-- > 0 && found < 0 && j + 64 > out;) {
                 const dy_phrase *q = &doc->phrases.items[j];
                 if (q->sentence + 3 < p->sentence) break;
                 if (q->flags & (DY_PH_LOC | DY_PH_MOD)) continue;
@@ -342,30 +329,35 @@ static int title_countries(const dyad_doc *doc, const dyad_dict *d, char out[][4
 static void pick_main_country(dyad_doc *doc, const dyad_dict *d) {
     char title[8][4];
     int nt = title_countries(doc, d, title, 8);
-    char best[8] = "";
-    int best_n = 0;
+    /* count per distinct country: there are a few hundred country codes at most */
+    enum { MAXC = 512 };
+    char codes[MAXC][4];
+    int counts[MAXC], nc = 0;
     for (size_t i = 0; i < doc->phrases.len + (size_t)nt; i++) {
         const char *code;
+        int w;
         if (i < doc->phrases.len) {
             const dy_phrase *p = &doc->phrases.items[i];
             if (!phrase_country_known(p) || is_intl(p->code) || !strncmp(p->code, "---", 3)) continue;
             code = p->code;
+            w = 1 + 2 * (p->sentence == 0);
         } else {
             code = title[i - doc->phrases.len];
+            w = 4;
         }
-        int n = 0;
-        for (size_t k = 0; k < doc->phrases.len; k++) {
-            const dy_phrase *q = &doc->phrases.items[k];
-            if (phrase_country_known(q) && !strncmp(q->code, code, 3)) n += 1 + 2 * (q->sentence == 0);
+        int k = 0;
+        while (k < nc && strncmp(codes[k], code, 3)) k++;
+        if (k == nc) {
+            if (nc == MAXC) continue;
+            snprintf(codes[nc], 4, "%.3s", code);
+            counts[nc++] = 0;
         }
-        for (int k = 0; k < nt; k++)
-            if (!strncmp(title[k], code, 3)) n += 4;
-        if (n > best_n) {
-            best_n = n;
-            snprintf(best, sizeof best, "%.3s", code);
-        }
+        counts[k] += w;
     }
-    snprintf(doc->main_country, sizeof doc->main_country, "%s", best);
+    int best = -1;
+    for (int k = 0; k < nc; k++)
+        if (best < 0 || counts[k] > counts[best]) best = k;
+    snprintf(doc->main_country, sizeof doc->main_country, "%s", best >= 0 ? codes[best] : "");
 }
 
 int dy_find_actors(dyad_doc *doc, const dyad_dict *d) {
@@ -378,10 +370,11 @@ int dy_find_actors(dyad_doc *doc, const dyad_dict *d) {
             t->lex = dy_lex_find(d, doc->text.text + t->start, t->end - t->start - 1);
         }
     }
-    int32_t day = doc->pub_day;
-    /* 2. mentions and phrases, sentence by sentence */
+    /* 2. mentions and phrases, sentence by sentence; codes that depend on a date (a person's
+     * tenure) are resolved for the sentence's own date ("yesterday", "on May 9") */
     for (size_t s = 0; s < doc->sentences.len; s++) {
         const dy_sentence *se = &doc->sentences.items[s];
+        int32_t day = dy_sentence_day(doc, d, se->tok_start, se->tok_end, se->tok_start);
         phrase_build pb;
         memset(&pb, 0, sizeof pb);
         mention prev = {0, 0, 0, 0};
@@ -424,7 +417,16 @@ int dy_find_actors(dyad_doc *doc, const dyad_dict *d) {
                 /* a determiner / modifier before an agent: "the rebels", "armed rebels" */
                 if (m.kind == 2) {
                     uint32_t k = pb.start;
-                    while (k > se->tok_start && k + 2 > pb.start && is_modifier_word(doc, d, k - 1)) k--;
+                    while (k > se->tok_start && k + 2 > pb.start && is_modifier_word(doc, d, k - 1)) {
+                        /* "armed rebels", but not "Police attacked rebels": a verb form is an
+                         * adjective only after a determiner, a preposition, a comma or at the start */
+                        uint32_t lex = doc->tokens.items[k - 1].lex;
+                        if (lex && d->lex[lex].verb_first && k - 1 > se->tok_start &&
+                            !(wflags(doc, d, k - 2) & (DY_W_DET | DY_W_PREP | DY_W_CONJ | DY_W_POSS | DY_W_NUM)) &&
+                            !tok_is(doc, k - 2, ","))
+                            break;
+                        k--;
+                    }
                     pb.start = k;
                 }
             }
@@ -552,18 +554,21 @@ int dy_find_actors(dyad_doc *doc, const dyad_dict *d) {
             }
         }
     }
-    /* an agent with no country in a compound takes the country of a named member */
-    for (size_t i = 0; i < doc->phrases.len; i++) {
-        dy_phrase *p = &doc->phrases.items[i];
-        if (!(p->flags & DY_PH_AGENT_ONLY)) continue;
-        for (size_t k = 0; k < doc->phrases.len; k++) {
-            const dy_phrase *q = &doc->phrases.items[k];
-            if (q->group != p->group || q == p || (q->flags & (DY_PH_AGENT_ONLY | DY_PH_PRON)) || is_intl(q->code) ||
-                !strncmp(q->code, "---", 3))
-                continue;
-            memcpy(p->code, q->code, 3);
-            break;
+    /* an agent with no country in a compound takes the country of a named member; groups are
+     * runs of neighbouring phrases, so one pass per group suffices */
+    for (size_t i = 0; i < doc->phrases.len;) {
+        size_t j = i;
+        const dy_phrase *named = NULL;
+        while (j < doc->phrases.len && doc->phrases.items[j].group == doc->phrases.items[i].group) {
+            const dy_phrase *q = &doc->phrases.items[j];
+            if (!named && !(q->flags & (DY_PH_AGENT_ONLY | DY_PH_PRON)) && !is_intl(q->code) &&
+                strncmp(q->code, "---", 3))
+                named = q;
+            j++;
         }
+        for (size_t k = i; named && k < j; k++)
+            if (doc->phrases.items[k].flags & DY_PH_AGENT_ONLY) memcpy(doc->phrases.items[k].code, named->code, 3);
+        i = j;
     }
     return DYAD_OK;
 }

@@ -49,6 +49,11 @@ static uint32_t str_add(dyad_dict *d, const char *s, size_t n) {
     return off;
 }
 
+static const char *base_name(const char *path) {
+    const char *b = strrchr(path, '/');
+    return b ? b + 1 : path;
+}
+
 /* ------------------------------------------------------------------ lexicon */
 
 static uint32_t fnv_lower(const char *s, size_t n) {
@@ -377,7 +382,7 @@ static int add_phrase_node(dyad_dict *d, const phrase_words *pw, int kind, uint3
     if (t->kind) {
         /* a later entry for the same phrase replaces the earlier one; note it for the linter */
         dy_buf_printf(&d->warnings, "%s:%ld: phrase '%s' is already defined (this entry replaces it)\n",
-                      file, line, d->strings + d->lex[pw->ids[0]].off);
+                      base_name(file), line, d->strings + d->lex[pw->ids[0]].off);
     }
     t->kind = kind;
     t->index = index;
@@ -589,8 +594,8 @@ static int add_form(dyad_dict *d, uint32_t entry, const char *s, size_t n, int t
         if (vf->nwords == pw.n && !memcmp(d->words + vf->word_start, pw.ids, pw.n * sizeof(uint32_t))) {
             if (d->verbs[vf->entry].noun != d->verbs[entry].noun) continue;
             if (vf->entry != entry)
-                dy_buf_printf(&d->warnings, "%s:%ld: verb form '%.*s' already belongs to another verb\n", file, line,
-                              (int)n, s);
+                dy_buf_printf(&d->warnings, "%s:%ld: verb form '%.*s' already belongs to another verb\n",
+                              base_name(file), line, (int)n, s);
             return DYAD_OK;
         }
     }
@@ -775,6 +780,7 @@ static int load_verbs(dyad_dict *d, const char *name, const char *data, size_t l
     char block_code[8] = "";
     int have_block_code = 0;
     uint8_t block_mutual = 0;
+    int8_t block_modality = -1;
     while (next_line(&lr, &s, &n, &indented)) {
         if (n == 0) continue;
         if (n >= 3 && !strncmp(s, "---", 3)) {
@@ -782,11 +788,12 @@ static int load_verbs(dyad_dict *d, const char *name, const char *data, size_t l
             const char *code;
             size_t code_len, pl;
             split_bracket(s, n, &pl, &code, &code_len);
-            int8_t m;
             have_block_code = 0;
             block_code[0] = 0;
+            block_mutual = 0;
+            block_modality = -1;
             if (code) {
-                if (parse_event_code(code, code_len, block_code, &m, &block_mutual))
+                if (parse_event_code(code, code_len, block_code, &block_modality, &block_mutual))
                     return dy_fail(err, DYAD_ERR_PARSE, name, lr.lineno, 0, "bad block code");
                 have_block_code = 1;
             }
@@ -815,15 +822,16 @@ static int load_verbs(dyad_dict *d, const char *name, const char *data, size_t l
         v->line = (uint32_t)lr.lineno;
         v->block = d->nblocks;
         v->noun = (uint8_t)noun;
+        v->modality = -1;
         if (br && (!cb || br < cb)) {
             const char *e = memchr(br, ']', (size_t)(s + n - br));
             if (!e) return dy_fail(err, DYAD_ERR_PARSE, name, lr.lineno, (long)(br - s), "missing ']'");
-            int8_t m;
-            if (parse_event_code(br + 1, (size_t)(e - br - 1), v->code, &m, &v->mutual))
+            if (parse_event_code(br + 1, (size_t)(e - br - 1), v->code, &v->modality, &v->mutual))
                 return dy_fail(err, DYAD_ERR_PARSE, name, lr.lineno, (long)(br - s), "bad event code");
         } else if (have_block_code) {
             memcpy(v->code, block_code, sizeof v->code);
             v->mutual = block_mutual;
+            v->modality = block_modality;
         }
         uint32_t entry = d->nverbs++;
         char lower[128];

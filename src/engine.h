@@ -118,6 +118,7 @@ typedef struct dy_verb_entry {
     uint32_t line;
     uint32_t block;
     uint8_t mutual;          /* code both directions (":mutual") */
+    int8_t modality;         /* forced modality (":intended"), -1 = from the text */
     uint8_t noun;            /* an event noun ("clash", "talks"): '@' entries */
 } dy_verb_entry;
 
@@ -204,6 +205,18 @@ int dy_find_actors(dyad_doc *doc, const dyad_dict *d);
 /* events.c: finds verbs, applies patterns, picks source and target, modality and date, and
  * appends events. */
 int dy_find_events(dyad_doc *doc, const dyad_dict *d);
+
+/* events.c: the day a sentence's date expression nearest to token `anchor` names ("on Tuesday",
+ * "yesterday", "on May 9"), resolved against the publication date; the publication date when there
+ * is none; DY_NOCODE when the document has no date. */
+int32_t dy_sentence_day(const dyad_doc *doc, const dyad_dict *d, uint32_t ts, uint32_t te, uint32_t anchor);
+
+/* The date expressions of a sentence (at most `cap`, in text order): their tokens and days; and
+ * the day of the one nearest to a token (the publication date when there is none). */
+#define DY_MAX_DATES 16
+size_t dy_sentence_dates(const dyad_doc *doc, const dyad_dict *d, uint32_t ts, uint32_t te, uint32_t *toks,
+                         int32_t *days, size_t cap);
+int32_t dy_nearest_day(const dyad_doc *doc, const uint32_t *toks, const int32_t *days, size_t n, uint32_t anchor);
 
 /* The token text (normalised) of token i. */
 static inline const char *dy_tok_text(const dyad_doc *doc, uint32_t i, size_t *n) {

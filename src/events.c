@@ -67,6 +67,10 @@ typedef struct sent_ctx {
     uint32_t s, ts, te;            /* sentence, token range */
     size_t p0, p1;                 /* phrases of the sentence [p0, p1) */
     int32_t *tok_phrase;           /* per token of the sentence: phrase index or -1 */
+    uint32_t first_if;             /* first "if"/"unless" token of the sentence (te if none) */
+    uint32_t date_toks[DY_MAX_DATES];  /* the sentence's date expressions and their days */
+    int32_t date_days[DY_MAX_DATES];
+    size_t ndates;
 } sent_ctx;
 
 static int32_t phrase_at(const sent_ctx *c, uint32_t tok) {
@@ -245,8 +249,7 @@ static void verb_group(const sent_ctx *c, const verb_hit *v, vgroup *g) {
     g->start = i;
     g->passive = saw_be && !saw_to && v->form->tense == DY_FORM_PAST;
     /* "if" / "unless" earlier in the sentence's clause */
-    for (uint32_t k = c->ts; k < g->start; k++)
-        if (tok_is(doc, k, "if") || tok_is(doc, k, "unless")) hypothetical = 1;
+    if (c->first_if < g->start) hypothetical = 1;
     if (negated && !g->refusal) g->modality = DYAD_NEGATED;
     else if (hypothetical) g->modality = DYAD_HYPOTHETICAL;
     else if (intended || g->refusal) g->modality = g->refusal ? DYAD_NEGATED : DYAD_INTENDED;
@@ -379,6 +382,8 @@ static int usable(const dy_phrase *p) { return !(p->flags & (DY_PH_LOC | DY_PH_M
 
 /* The subject: the nearest usable phrase before `start` in the clause; after a relative pronoun
  * ("bases that host U.S. troops") only the phrase the pronoun follows. */
+#define SUBJECT_WINDOW 48
+
 static int32_t find_subject(const sent_ctx *c, uint32_t start) {
     if (start > c->ts && (tok_is(c->doc, start - 1, "that") || tok_is(c->doc, start - 1, "which") ||
                           tok_is(c->doc, start - 1, "who"))) {
@@ -389,13 +394,19 @@ static int32_t find_subject(const sent_ctx *c, uint32_t start) {
         /* "that" after a speech verb starts a complement clause: its subject follows; else none */
         return -1;
     }
-    for (size_t i = c->p1; i-- > c->p0;) {
+    /* the phrases before `start`, nearest first, within a bounded window (linear time) */
+    uint32_t lo = start > c->ts + SUBJECT_WINDOW ? start - SUBJECT_WINDOW : c->ts;
+    for (uint32_t t = start; t > lo;) {
+        int32_t pi = phrase_at(c, t - 1);
+        if (pi < 0) {
+            /* a clause boundary or a quotation mark between the subject and its verb */
+            if (clause_stop(c, t - 1) || (tf(c->doc, t - 1) & DY_TOK_QUOTE)) return -1;
+            t--;
+            continue;
+        }
+        size_t i = (size_t)pi;
         const dy_phrase *p = &c->doc->phrases.items[i];
-        if (p->tok_end > start) continue;
-        int stop = 0;
-        for (uint32_t k = p->tok_end; k < start; k++)
-            if (clause_stop(c, k) || (tf(c->doc, k) & DY_TOK_QUOTE)) stop = 1;
-        if (stop) return -1;
+        t = p->tok_start;
         if ((p->flags & DY_PH_MOD) && !(p->flags & DY_PH_LOC) && !prep_object(c, p)) {
             /* a name modifying the subject noun: "a USAID disaster specialist arrived" */
             uint32_t k = p->tok_end;
@@ -469,7 +480,7 @@ static int32_t resolve_pronoun(const sent_ctx *c, uint32_t start) {
     if (tok_is(doc, p, "he") || tok_is(doc, p, "she")) person = 1;
     else if (tok_is(doc, p, "they") || tok_is(doc, p, "it")) person = 0;
     else return -1;
-    for (size_t i = c->p0; i-- > 0;) {
+    for (size_t i = c->p0; i-- > 0 && i + 64 > c->p0;) {
         const dy_phrase *ph = &doc->phrases.items[i];
         if (!usable(ph)) continue;
         if (person && !(ph->flags & DY_PH_PERSON)) continue;
@@ -482,15 +493,14 @@ static int32_t resolve_pronoun(const sent_ctx *c, uint32_t start) {
 
 /* ------------------------------------------------------------------ dates */
 
-static int32_t sentence_date(const sent_ctx *c, uint32_t verb) {
-    dyad_doc *doc = c->doc;
+size_t dy_sentence_dates(const dyad_doc *doc, const dyad_dict *d, uint32_t ts, uint32_t te, uint32_t *toks,
+                         int32_t *days, size_t cap) {
+    size_t count = 0;
     int32_t pub = doc->pub_day;
-    if (pub == DY_NOCODE) return DY_NOCODE;
-    int32_t best = pub;
-    uint32_t best_dist = UINT32_MAX;
-    for (uint32_t i = c->ts; i < c->te; i++) {
+    if (pub == DY_NOCODE) return 0;
+    for (uint32_t i = ts; i < te && count < cap; i++) {
         /* only time words (and the capitalised months that are also verbs: May, March) */
-        if (!(wf(doc, c->d, i) & DY_W_TIME) &&
+        if (!(dy_lex_flags(d, doc->tokens.items[i].lex) & DY_W_TIME) &&
             !((tf(doc, i) & DY_TOK_CAP) && (tok_is(doc, i, "may") || tok_is(doc, i, "march"))))
             continue;
         size_t n;
@@ -505,17 +515,17 @@ static int32_t sentence_date(const sent_ctx *c, uint32_t verb) {
             day = pub - 1;
         } else if (n == 8 && !strncasecmp(s, "tomorrow", 8)) {
             day = pub + 1;
-        } else if (n == 4 && !strncasecmp(s, "week", 4) && i > c->ts && tok_is(doc, i - 1, "last")) {
+        } else if (n == 4 && !strncasecmp(s, "week", 4) && i > ts && tok_is(doc, i - 1, "last")) {
             day = pub - 7;
         } else {
             int m = dy_month_from_name(s, n);
             if (m && n >= 3) {
                 int dd = 0;
-                if (i + 1 < c->te && (tf(doc, i + 1) & DY_TOK_NUM)) {
+                if (i + 1 < te && (tf(doc, i + 1) & DY_TOK_NUM)) {
                     size_t dn;
                     const char *ds = dy_tok_text(doc, i + 1, &dn);
                     dd = atoi(ds);
-                } else if (i > c->ts && (tf(doc, i - 1) & DY_TOK_NUM)) {
+                } else if (i > ts && (tf(doc, i - 1) & DY_TOK_NUM)) {
                     size_t dn;
                     const char *ds = dy_tok_text(doc, i - 1, &dn);
                     dd = atoi(ds);
@@ -530,10 +540,32 @@ static int32_t sentence_date(const sent_ctx *c, uint32_t verb) {
             }
         }
         if (day == DY_NOCODE) continue;
-        uint32_t dist = i > verb ? i - verb : verb - i;
-        if (dist < best_dist) { best_dist = dist; best = day; }
+        toks[count] = i;
+        days[count++] = day;
+    }
+    return count;
+}
+
+int32_t dy_sentence_day(const dyad_doc *doc, const dyad_dict *d, uint32_t ts, uint32_t te, uint32_t anchor) {
+    uint32_t toks[DY_MAX_DATES];
+    int32_t days[DY_MAX_DATES];
+    size_t n = dy_sentence_dates(doc, d, ts, te, toks, days, DY_MAX_DATES);
+    return dy_nearest_day(doc, toks, days, n, anchor);
+}
+
+int32_t dy_nearest_day(const dyad_doc *doc, const uint32_t *toks, const int32_t *days, size_t n, uint32_t anchor) {
+    int32_t best = doc->pub_day;
+    uint32_t best_dist = UINT32_MAX;
+    for (size_t k = 0; k < n; k++) {
+        uint32_t dist = toks[k] > anchor ? toks[k] - anchor : anchor - toks[k];
+        if (dist < best_dist) { best_dist = dist; best = days[k]; }
     }
     return best;
+}
+
+
+static int32_t sentence_date(const sent_ctx *c, uint32_t verb) {
+    return dy_nearest_day(c->doc, c->date_toks, c->date_days, c->ndates, verb);
 }
 
 /* ------------------------------------------------------------------ events */
@@ -555,6 +587,9 @@ static dyad_span phrase_span(const dyad_doc *doc, uint32_t ts, uint32_t te) {
     return sp;
 }
 
+/* A sentence codes at most this many events (a bound that keeps pathological lists linear). */
+#define MAX_SENTENCE_EVENTS 64
+
 static int add_event(const sent_ctx *c, const dy_phrase *src, const dy_phrase *tgt, const char *code,
                      dyad_modality mod, int32_t day, const verb_hit *v, uint16_t rule_file, uint32_t rule_line,
                      size_t first_event) {
@@ -567,6 +602,10 @@ static int add_event(const sent_ctx *c, const dy_phrase *src, const dy_phrase *t
     const char *tcode = tgt ? tgt->code : "";
     if (tgt && !strcmp(src->code, tcode)) {
         dy_trace(doc, "    no event: source and target are both %s\n", tcode);
+        return DYAD_OK;
+    }
+    if (doc->events.len - first_event >= MAX_SENTENCE_EVENTS) {
+        dy_trace(doc, "    no event: more than %d events in one sentence\n", MAX_SENTENCE_EVENTS);
         return DYAD_OK;
     }
     for (size_t i = first_event; i < doc->events.len; i++) {
@@ -682,6 +721,19 @@ static int place_target(const sent_ctx *c, uint32_t from, const dy_phrase *src, 
     return 1;
 }
 
+#define MAX_MEMBERS 16
+
+/* The phrases of phrase p's compound group (at most MAX_MEMBERS, p's neighbours first). */
+static size_t group_members(const sent_ctx *c, size_t p, size_t out[MAX_MEMBERS]) {
+    const dy_phrase *P = c->doc->phrases.items;
+    size_t a = p, b = p + 1;
+    while (a > c->p0 && P[a - 1].group == P[p].group && p - a + 1 < MAX_MEMBERS) a--;
+    while (b < c->p1 && P[b].group == P[p].group && b - a < MAX_MEMBERS) b++;
+    size_t n = 0;
+    for (size_t i = a; i < b; i++) out[n++] = i;
+    return n;
+}
+
 static int symmetric(const char *code) {
     static const char *const codes[] = {"040", "057", "062", NULL};
     for (int i = 0; codes[i]; i++) if (!strcmp(codes[i], code)) return 1;
@@ -736,6 +788,7 @@ static int code_sentence(sent_ctx *c) {
         uint32_t rl = best ? best->line : ve->line;
         dyad_modality mod = g.modality;
         if (best && best->modality >= 0) mod = (dyad_modality)best->modality;
+        else if (!best && ve->modality >= 0) mod = (dyad_modality)ve->modality;
         /* subject, for coordination even when this verb codes nothing */
         int32_t subj = -1;
         if (is_noun) {
@@ -797,38 +850,30 @@ static int code_sentence(sent_ctx *c) {
         }
         int32_t day = sentence_date(c, v.tok);
         dy_phrase place;
-        /* compounds */
-        size_t np = doc->phrases.len;
-        int src_compound = 0;
-        for (size_t a = c->p0; a < c->p1; a++)
-            if (doc->phrases.items[a].group == sp->group && &doc->phrases.items[a] != sp) src_compound = 1;
+        /* compounds: the members of the source's and the target's groups (groups are runs of
+         * neighbouring phrases; a list longer than MAX_MEMBERS codes its first members only) */
+        size_t sm[MAX_MEMBERS], tm[MAX_MEMBERS];
+        size_t ns = group_members(c, (size_t)src, sm), nt = tp ? group_members(c, (size_t)tgt, tm) : 0;
+        int src_compound = ns > 1;
         if (!tp && src_compound && !strncmp(code, "15", 2)) {
             /* several states showing force together exercise jointly: military cooperation */
             code = "062";
             mutual = 1;
         }
+        const dy_phrase *P = doc->phrases.items;
         if (!tp && src_compound && (is_noun ? mutual : reciprocal(code) || mutual)) {
-            for (size_t a = c->p0; a < c->p1; a++) {
-                if (doc->phrases.items[a].group != sp->group) continue;
-                for (size_t b = c->p0; b < c->p1; b++) {
-                    if (a == b || doc->phrases.items[b].group != sp->group) continue;
-                    if (add_event(c, &doc->phrases.items[a], &doc->phrases.items[b], code, mod, day, &v, rf, rl,
-                                  first_event))
+            for (size_t a = 0; a < ns; a++)
+                for (size_t b = 0; b < ns; b++)
+                    if (a != b && add_event(c, &P[sm[a]], &P[sm[b]], code, mod, day, &v, rf, rl, first_event))
                         return DYAD_ERR_NOMEM;
-                }
-            }
         } else if (tp) {
-            for (size_t a = c->p0; a < c->p1; a++) {
-                if (doc->phrases.items[a].group != sp->group) continue;
-                for (size_t b = c->p0; b < c->p1; b++) {
-                    if (doc->phrases.items[b].group != tp->group || a == b) continue;
-                    if (add_event(c, &doc->phrases.items[a], &doc->phrases.items[b], code, mod, day, &v, rf, rl,
-                                  first_event))
+            for (size_t a = 0; a < ns; a++) {
+                for (size_t b = 0; b < nt; b++) {
+                    if (sm[a] == tm[b]) continue;
+                    if (add_event(c, &P[sm[a]], &P[tm[b]], code, mod, day, &v, rf, rl, first_event))
                         return DYAD_ERR_NOMEM;
                     /* meeting, signing, exercising and fighting are mutual: code both directions */
-                    if (mutual &&
-                        add_event(c, &doc->phrases.items[b], &doc->phrases.items[a], code, mod, day, &v, rf, rl,
-                                  first_event))
+                    if (mutual && add_event(c, &P[tm[b]], &P[sm[a]], code, mod, day, &v, rf, rl, first_event))
                         return DYAD_ERR_NOMEM;
                 }
             }
@@ -837,15 +882,11 @@ static int code_sentence(sent_ctx *c) {
             /* violence against a place ("shelled the area", "struck a market in Baghdad") hits its
              * civilians: the place's country (or the document's) + CVL */
             trace_phrase(doc, "target (civilians of the place)", &place);
-            for (size_t a = c->p0; a < c->p1; a++) {
-                if (doc->phrases.items[a].group != sp->group) continue;
-                if (add_event(c, &doc->phrases.items[a], &place, code, mod, day, &v, rf, rl, first_event))
-                    return DYAD_ERR_NOMEM;
-            }
+            for (size_t a = 0; a < ns; a++)
+                if (add_event(c, &P[sm[a]], &place, code, mod, day, &v, rf, rl, first_event)) return DYAD_ERR_NOMEM;
         } else {
             dy_trace(doc, "    no event: no target actor\n");
         }
-        (void)np;
         /* words a pattern used after the verb are not events of their own ("lifted their siege") */
         i = (best && best->nliteral && bb.last > v.end ? bb.last : v.end) - 1;
     }
@@ -881,6 +922,10 @@ int dy_find_events(dyad_doc *doc, const dyad_dict *d) {
             for (uint32_t k = doc->phrases.items[p].tok_start; k < doc->phrases.items[p].tok_end; k++)
                 map[k - c.ts] = (int32_t)p;
         c.tok_phrase = map;
+        c.ndates = dy_sentence_dates(doc, d, c.ts, c.te, c.date_toks, c.date_days, DY_MAX_DATES);
+        c.first_if = c.te;
+        for (uint32_t k = c.ts; k < c.te; k++)
+            if (tok_is(doc, k, "if") || tok_is(doc, k, "unless")) { c.first_if = k; break; }
         if (doc->tracing) {
             const char *st = doc->sent_text ? doc->sent_text[s] : "";
             dy_trace(doc, "sentence %u: %s\n  tokens:", s, st);
