@@ -525,7 +525,9 @@ int dy_find_actors(dyad_doc *doc, const dyad_dict *d) {
                 if (g < p->tok_start && (tok_is(doc, g, "and") || tok_is(doc, g, ","))) {
                     uint32_t k = g + 1;
                     if (k < p->tok_start && tok_is(doc, k, "and")) k++;  /* ", and" */
-                    while (k < p->tok_start && (wflags(doc, d, k) & (DY_W_DET | DY_W_POSS))) k++;
+                    while (k < p->tok_start && ((wflags(doc, d, k) & (DY_W_DET | DY_W_POSS | DY_W_NUM)) ||
+                                                  (tflags(doc, k) & DY_TOK_NUM)))
+                        k++;
                     ok = k == p->tok_start;
                     if (ok && tok_is(doc, g, ",")) {
                         /* a list needs an "and" right after this phrase's successor, or is an appositive */

@@ -150,7 +150,14 @@ static int verb_position(const sent_ctx *c, uint32_t i, const dy_verb_form *f) {
     if ((pw & DY_W_PREP) && !(pw & DY_W_SUB) && !tok_is(doc, p, "by")) {
         return 0;
     }
-    if (tf(doc, p) & DY_TOK_NUM) return 0;
+    if (tf(doc, p) & DY_TOK_NUM) {
+        /* "on February 28 announced": a date before a past-tense verb; else "the 12 killed" */
+        int date = p > c->ts && (wf(doc, d, p - 1) & DY_W_TIME);
+        size_t n;
+        dy_tok_text(doc, p, &n);
+        if (!(f->tense == DY_FORM_PAST && (date || n == 4))) return 0;
+        return 1;
+    }
     if (pw & DY_W_NUM) return 0;
     switch (f->tense) {
     case DY_FORM_PAST:
@@ -734,6 +741,42 @@ static size_t group_members(const sent_ctx *c, size_t p, size_t out[MAX_MEMBERS]
     return n;
 }
 
+/* Sources of an event noun the dictionary gives no verb for: "X and Y [have] witnessed signing
+ * ceremonies" (one unknown verb-like word between the subject and the noun phrase), or a fronted
+ * phrase "After a one hour talk, X and Y ..." (the subject after the comma). */
+static int32_t noun_subject_fallback(const sent_ctx *c, uint32_t np, uint32_t noun_end) {
+    dyad_doc *doc = c->doc;
+    const dyad_dict *d = c->d;
+    uint32_t k = np;
+    while (k > c->ts && (wf(doc, d, k - 1) & (DY_W_DET | DY_W_POSS))) k--;
+    if (k > c->ts + 1) {
+        uint32_t w = k - 1;
+        size_t n;
+        const char *t = dy_tok_text(doc, w, &n);
+        uint32_t lex = doc->tokens.items[w].lex;
+        int verbish = (tf(doc, w) & DY_TOK_WORD) && !(tf(doc, w) & DY_TOK_CAP) && !wf(doc, d, w) &&
+                      !(lex && d->lex[lex].verb_first) && n > 3 && t[n - 2] == 'e' && t[n - 1] == 'd';
+        if (verbish) {
+            uint32_t q = w;
+            while (q > c->ts && ((wf(doc, d, q - 1) & (DY_W_AUX | DY_W_ADV)) || is_adverb(doc, d, q - 1))) q--;
+            int32_t p = q > c->ts ? phrase_at(c, q - 1) : -1;
+            if (p >= 0 && usable(&doc->phrases.items[p]) && !prep_object(c, &doc->phrases.items[p])) return p;
+        }
+    }
+    /* fronted: the noun's phrase is followed by a comma and then the clause's subject */
+    if (np <= c->ts + 2 || (wf(doc, d, c->ts) & DY_W_PREP) || (wf(doc, d, c->ts) & DY_W_SUB)) {
+        for (uint32_t q = noun_end; q < c->te && q < noun_end + 8; q++) {
+            if (verb_at(c, q) || clause_stop(c, q)) break;
+            if (tok_is(doc, q, ",")) {
+                int32_t p = q + 1 < c->te ? phrase_at(c, q + 1) : -1;
+                if (p >= 0 && doc->phrases.items[p].tok_start == q + 1 && usable(&doc->phrases.items[p])) return p;
+                break;
+            }
+        }
+    }
+    return -1;
+}
+
 static int symmetric(const char *code) {
     static const char *const codes[] = {"040", "057", "062", NULL};
     for (int i = 0; codes[i]; i++) if (!strcmp(codes[i], code)) return 1;
@@ -801,6 +844,7 @@ static int code_sentence(sent_ctx *c) {
                     if (clause_stop(c, k) || (wf(doc, d, k) & DY_W_SUB) || (tf(doc, k) & DY_TOK_DASH)) open = 0;
                 if (open) subj = last_subject;
             }
+            if (subj < 0) subj = noun_subject_fallback(c, g.start, v.end);
         } else {
             subj = find_subject(c, g.start);
         }
