@@ -456,7 +456,20 @@ int dy_find_actors(dyad_doc *doc, const dyad_dict *d) {
             char agent[8];
             memcpy(agent, p->code, 7);
             agent[7] = 0;
-            snprintf(p->code, sizeof p->code, "%.3s%s", doc->main_country[0] ? doc->main_country : "---", agent);
+            const char *country = doc->main_country[0] ? doc->main_country : "---";
+            /* "the country's militias": the country named last */
+            uint32_t b = p->tok_start;
+            if (b >= 2 && tok_is(doc, b - 1, "'s") && (tok_is(doc, b - 2, "country") || tok_is(doc, b - 2, "nation"))) {
+                for (size_t j = i; j-- > 0 && j + 32 > i;) {
+                    const dy_phrase *q = &doc->phrases.items[j];
+                    if (q->sentence + 2 < p->sentence) break;
+                    if ((q->flags & (DY_PH_AGENT_ONLY | DY_PH_PRON)) || is_intl(q->code) || !strncmp(q->code, "---", 3))
+                        continue;
+                    country = q->code;
+                    break;
+                }
+            }
+            snprintf(p->code, sizeof p->code, "%.3s%s", country, agent);
         }
     }
     for (size_t i = 0; i < doc->phrases.len; i++) {

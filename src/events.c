@@ -378,7 +378,7 @@ static int prep_object(const sent_ctx *c, const dy_phrase *p) {
     while (b > c->ts && (wf(c->doc, c->d, b - 1) & (DY_W_DET | DY_W_NUM))) b--;
     if (b <= c->ts) return 0;
     uint32_t w = wf(c->doc, c->d, b - 1);
-    return (w & DY_W_PREP) && !(w & DY_W_SUB) && !tok_is(c->doc, b - 1, "by");
+    return (w & DY_W_PREP) && !(w & DY_W_SUB);
 }
 
 static int is_intl_code(const char *code) {
