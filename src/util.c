@@ -96,26 +96,27 @@ int dy_buf_printf(dyad_buf *b, const char *fmt, ...) {
 int dy_buf_json_escape(dyad_buf *b, const char *s, size_t n) {
     static const char hex[] = "0123456789abcdef";
     if (dy_buf_reserve(b, n + 2)) return -1;
+    size_t run = 0; /* start of the current run of bytes that need no escaping */
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
-        int r = 0;
+        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        if (i > run && dy_buf_append(b, s + run, i - run)) return -1;
+        run = i + 1;
+        int r;
         switch (c) {
         case '"': r = dy_buf_append(b, "\\\"", 2); break;
         case '\\': r = dy_buf_append(b, "\\\\", 2); break;
         case '\n': r = dy_buf_append(b, "\\n", 2); break;
         case '\r': r = dy_buf_append(b, "\\r", 2); break;
         case '\t': r = dy_buf_append(b, "\\t", 2); break;
-        default:
-            if (c < 0x20) {
-                char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-                r = dy_buf_append(b, u, 6);
-            } else {
-                r = dy_buf_putc(b, (char)c);
-            }
+        default: {
+            char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+            r = dy_buf_append(b, u, 6);
+        }
         }
         if (r) return -1;
     }
-    return 0;
+    return n > run ? dy_buf_append(b, s + run, n - run) : 0;
 }
 
 int dy_read_file(const char *path, char **data, size_t *len, dyad_error *err) {
