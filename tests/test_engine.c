@@ -349,11 +349,10 @@ static void test_tenure(void) {
     expect_event("USAGOV", "111", "CHN");
     code(t, "2017-01-19");
     expect_event("USAELI", "111", "CHN");
-    /* Left out pending an engine fix (reported): docs/DICTIONARIES.md says a dated code is chosen
-     * by the event date, but actors.c resolves codes by the publication date, so "Trump criticized
-     * China yesterday." published 2025-01-20 (event 2025-01-19) codes USAGOV instead of USAELI:
-     *   code("Trump criticized China yesterday.", "2025-01-20");
-     *   expect_event("USAELI", "111", "CHN");   */
+    /* the code is chosen by the event's date, not the publication date */
+    code("Trump criticized China yesterday.", "2025-01-20");
+    e = expect_event("USAELI", "111", "CHN");
+    if (e) CHECK_STR(e->date, "2025-01-19");
 }
 
 /* ------------------------------------------------------------------ modality */
@@ -529,11 +528,11 @@ static void test_main_country(void) {
     const char *t = "Police attacked the rebels.";
     CHECK_INT(code_full(t, strlen(t), "2025-02-14", "Unrest in India", 0), DYAD_OK);
     expect_event("INDCOP", "190", "INDREB");
-    /* Left out pending an engine fix (reported): without the article, "AGENT VERBED AGENT" is read
-     * as one noun phrase (the past tense taken for a participle adjective, as in "armed rebels"),
-     * so "Police attacked rebels." codes nothing (actor "Police attacked rebels" = ---REB):
-     *   code("Police attacked rebels.", "2025-02-14");
-     *   expect_event("---COP", "190", "---REB");   */
+    /* a past-tense verb between two agents is a verb, not an adjective ("armed rebels") */
+    code("Police attacked rebels.", "2025-02-14");
+    expect_event("---COP", "190", "---REB");
+    code("Russian troops attacked rebels.", "2025-02-14");
+    expect_event("RUSMIL", "190", "RUSREB");
 }
 
 static void test_locative(void) {
@@ -592,16 +591,15 @@ static char *repeat(const char *unit, size_t times, const char *tail) {
     return s;
 }
 
-/* Pathological input must be coded in bounded time (no timing assert: it just has to finish).
- * The target is 100,000 repetitions of each unit; until the engine's quadratic steps are fixed
- * (reported: the main-country count, the compound pair loops, the subject search and the date
- * search are each quadratic in the phrases or tokens of a document), the default is 10,000 so
- * that `make test` stays fast. DYAD_TEST_REPEAT=100000 runs the full size. */
+/* Pathological input must be coded in bounded time (no timing assert: it just has to finish):
+ * 100,000 repetitions of each unit, which a quadratic step would turn into minutes. Every search
+ * of the engine is bounded by a window, so each runs in well under a second.
+ * DYAD_TEST_REPEAT=N changes the size. */
 static void test_pathological(void) {
     static const char *const units[] = {"Russia and ", "Russia said that ", "Russia met China. ",
                                         "the the the ", "Russia, ", "- ", "\"", "Trump's "};
     const char *env = getenv("DYAD_TEST_REPEAT");
-    size_t times = env && atol(env) > 0 ? (size_t)atol(env) : 10000;
+    size_t times = env && atol(env) > 0 ? (size_t)atol(env) : 100000;
     for (size_t u = 0; u < sizeof units / sizeof *units; u++) {
         char *s = repeat(units[u], times, "China met Ukraine.");
         CHECK(s != NULL);
