@@ -56,31 +56,45 @@ static const char *base_name(const char *path) {
 
 /* ------------------------------------------------------------------ lexicon */
 
-static uint32_t fnv_lower(const char *s, size_t n) {
+/* Case folding of a word into `out` (at most 200 bytes): ASCII letters, and the Latin-1 capitals
+ * of UTF-8 (U+00C0-U+00DE but for the multiplication sign), so "CÔTE" matches "Côte". */
+static size_t fold(const char *s, size_t n, char out[201]) {
+    if (n > 200) n = 200;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 'A' && c <= 'Z') {
+            out[i] = (char)(c + 32);
+        } else if (c == 0xC3 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 && (unsigned char)s[i + 1] <= 0x9E &&
+                   (unsigned char)s[i + 1] != 0x97) {
+            out[i] = (char)c;
+            out[i + 1] = (char)((unsigned char)s[i + 1] + 0x20);
+            i++;
+        } else {
+            out[i] = (char)c;
+        }
+    }
+    return n;
+}
+
+static uint32_t fnv(const char *s, size_t n) {
     uint32_t h = 2166136261u;
     for (size_t i = 0; i < n; i++) {
-        h ^= (uint32_t)(unsigned char)tolower((unsigned char)s[i]);
+        h ^= (uint32_t)(unsigned char)s[i];
         h *= 16777619u;
     }
     return h ? h : 1;
 }
 
-static int lex_eq(const dyad_dict *d, uint32_t id, const char *s, size_t n) {
-    const dy_lexeme *l = &d->lex[id];
-    if (l->len != n) return 0;
-    const char *t = d->strings + l->off;
-    for (size_t i = 0; i < n; i++)
-        if (tolower((unsigned char)s[i]) != t[i]) return 0;
-    return 1;
-}
-
 uint32_t dy_lex_find(const dyad_dict *d, const char *s, size_t n) {
     if (!d->lex_table_cap || n == 0 || n > 200) return 0;
-    uint32_t h = fnv_lower(s, n), mask = d->lex_table_cap - 1;
+    char f[201];
+    fold(s, n, f);
+    uint32_t h = fnv(f, n), mask = d->lex_table_cap - 1;
     for (uint32_t i = h & mask;; i = (i + 1) & mask) {
         uint32_t id = d->lex_table[i];
         if (!id) return 0;
-        if (d->lex[id].hash == h && lex_eq(d, id, s, n)) return id;
+        const dy_lexeme *l = &d->lex[id];
+        if (l->hash == h && l->len == n && !memcmp(d->strings + l->off, f, n)) return id;
     }
 }
 
@@ -108,7 +122,7 @@ static uint32_t lex_add(dyad_dict *d, const char *s, size_t n) {
         return 0;
     if (GROW(d->lex, d->nlex, d->lex_cap, 1)) return 0;
     char tmp[201];
-    for (size_t i = 0; i < n; i++) tmp[i] = (char)tolower((unsigned char)s[i]);
+    fold(s, n, tmp);
     uint32_t off = str_add(d, tmp, n);
     if (off == UINT32_MAX) return 0;
     id = d->nlex++;
@@ -116,7 +130,7 @@ static uint32_t lex_add(dyad_dict *d, const char *s, size_t n) {
     memset(l, 0, sizeof *l);
     l->off = off;
     l->len = (uint32_t)n;
-    l->hash = fnv_lower(s, n);
+    l->hash = fnv(tmp, n);
     uint32_t i = l->hash & (d->lex_table_cap - 1);
     while (d->lex_table[i]) i = (i + 1) & (d->lex_table_cap - 1);
     d->lex_table[i] = id;

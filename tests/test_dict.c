@@ -705,7 +705,21 @@ static void test_project_dict(void) {
     dyad_dict_free(d);
 }
 
+/* Words are matched without regard to case, including the accented capitals of Latin-1. */
+static void test_case_folding(void) {
+    dyad_dict *d = load1("fold.actors", "C\xc3\x94TE_D'IVOIRE [CIV]\nT\xc3\x9cRKIYE [TUR]\n");
+    CHECK(d != NULL);
+    if (!d) return;
+    uint32_t a = dy_lex_find(d, "c\xc3\xb4te", 5), b = dy_lex_find(d, "C\xc3\x94TE", 5);
+    CHECK(a != 0);
+    CHECK_INT(a, b);
+    CHECK(dy_lex_find(d, "T\xc3\xbcrkiye", 8) != 0);
+    CHECK_INT(dy_lex_find(d, "turkiye", 7), 0); /* folding keeps the accent */
+    dyad_dict_free(d);
+}
+
 int main(void) {
+    RUN(test_case_folding);
     RUN(test_actor_entries);
     RUN(test_actor_dates);
     RUN(test_agents);
