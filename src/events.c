@@ -170,7 +170,15 @@ static int verb_position(const sent_ctx *c, uint32_t i, const dy_verb_form *f) {
         if (tok_is(doc, p, ",") || prev_phrase || (pw & DY_W_PRON) || is_adverb(doc, d, p)) return 1;
         return 0;
     default:
-        if (prev_phrase || (pw & (DY_W_PRON | DY_W_AUX | DY_W_MODAL | DY_W_NEG | DY_W_SUB))) return 1;
+        if (prev_phrase) {
+            /* "its drone supplies": a phrase after a possessive modifies a noun, it is no subject */
+            const dy_phrase *pp = &doc->phrases.items[phrase_at(c, p)];
+            if ((pp->flags & DY_PH_AGENT_ONLY) && pp->tok_start > c->ts &&
+                (wf(doc, d, pp->tok_start - 1) & DY_W_POSS) && !tok_is(doc, pp->tok_start - 1, "'s"))
+                return 0;
+            return 1;
+        }
+        if (pw & (DY_W_PRON | DY_W_AUX | DY_W_MODAL | DY_W_NEG | DY_W_SUB)) return 1;
         if (is_adverb(doc, d, p)) return 1;
         if ((pw & DY_W_CONJ) || tok_is(doc, p, ",")) {
             /* a coordinated verb: "met and signed" */
@@ -578,8 +586,8 @@ static int32_t sentence_date(const sent_ctx *c, uint32_t verb) {
 /* ------------------------------------------------------------------ events */
 
 static int reciprocal(const char *code) {
-    static const char *const codes[] = {"036", "040", "043", "046", "057", "061", "062", "064", "190", "182",
-                                        "0311", "0312", NULL};
+    static const char *const codes[] = {"030", "031", "0311", "0312", "036", "040", "043", "046", "050", "057",
+                                        "061", "062", "064", "190", "182", NULL};
     for (int i = 0; codes[i]; i++) if (!strcmp(codes[i], code)) return 1;
     return 0;
 }
