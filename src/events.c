@@ -4,24 +4,30 @@
  *
  * Algorithm (a sparse parse in the manner of TABARI, with clause cues from closed-class words):
  *  1. verbs: a token whose word starts a verb form of the dictionary, with the form's particles
- *     following within four tokens; a form is taken as a noun when a determiner, possessive or
+ *     following within GAP tokens; a form is taken as a noun when a determiner, possessive or
  *     preposition stands before it, and a bare/-s form only after a subject, auxiliary, "to",
- *     adverb or coordinator;
+ *     adverb or coordinator. Where no verb reading holds, an event noun ('@' entries: "clash",
+ *     "talks") is tried in its place;
  *  2. the verb group, read backwards over adverbs, negators, auxiliaries, modals and "to": passive
  *     (a form of "be" + past participle), modality (will -> intended, may/could/if -> hypothetical,
  *     not/never -> negated, "set/plans/agreed to" -> intended, "refused to" -> negated);
- *  3. patterns: each pattern of the verb entry is matched around the verb (literal words in order,
- *     gaps of up to four tokens, `$`/`+` binding actor phrases); the matching pattern with most
- *     literal words wins, else the verb's own code;
- *  4. source: the pattern's `$`, else the nearest actor phrase before the verb group that is not
- *     a locative, a modifier or the object of a preposition (the subject), or the subject of a
- *     coordinated verb, or a resolved pronoun; in the passive the actor after "by" is the source
- *     and the subject the target;
- *  5. target: the pattern's `+`, else the first actor phrase after the verb inside its clause;
+ *  3. patterns: each pattern of the entry is matched around the verb (literal words in order,
+ *     gaps of up to GAP tokens, `$`/`+` binding actor phrases; a literal inside an actor phrase
+ *     names the target); the matching pattern with most literal words wins, else the entry's code;
+ *  4. source: the pattern's `$`, else the subject: the nearest actor phrase before the verb group
+ *     that is not a place, a modifier or the object of a preposition (within SUBJECT_WINDOW
+ *     tokens, not across a clause boundary or a quotation mark), the subject of a coordinated
+ *     verb or of the verb an infinitive depends on, or a resolved pronoun; in the passive the
+ *     actor after "by" is the source and the subject the target. A noun's source is its
+ *     possessor, else the subject of the verb whose object it is;
+ *  5. target: the pattern's `+`, else the first actor phrase after the verb inside its clause
+ *     (a modifier such as "a United Nations inquiry" only if nothing better); violence with no
+ *     actor target but a place targets the place's civilians;
  *  6. events for every pair of a compound source and target (a compound with no target codes the
- *     reciprocal events among its members for meeting, agreeing and fighting codes), one per
- *     (source, code, target) per sentence, dated by the nearest date expression.
- * Every step is linear in the sentence's tokens times the (small) number of patterns of a verb.
+ *     reciprocal events among its members), both directions for mutual codes (meeting, signing,
+ *     fighting), one per (source, code, target) per sentence, dated by the nearest date expression.
+ * Every search is bounded by a window (GAP, SUBJECT_WINDOW, MAX_MEMBERS, MAX_SENTENCE_EVENTS), so
+ * coding is linear in the length of the document whatever the input.
  */
 #include "engine.h"
 
