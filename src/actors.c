@@ -27,12 +27,6 @@ typedef struct mention {
     uint32_t index;
 } mention;
 
-static int tok_is(const dyad_doc *doc, uint32_t i, const char *w) {
-    size_t n;
-    const char *s = dy_tok_text(doc, i, &n);
-    return strlen(w) == n && strncasecmp(s, w, n) == 0;
-}
-
 static uint32_t tflags(const dyad_doc *doc, uint32_t i) { return doc->tokens.items[i].flags; }
 static uint32_t wflags(const dyad_doc *doc, const dyad_dict *d, uint32_t i) {
     return dy_lex_flags(d, doc->tokens.items[i].lex);
@@ -97,11 +91,6 @@ static int is_modifier_word(const dyad_doc *doc, const dyad_dict *d, uint32_t i)
     return 1;
 }
 
-static int is_intl(const char *code) {
-    return !strncmp(code, "IGO", 3) || !strncmp(code, "NGO", 3) || !strncmp(code, "IMG", 3) ||
-           !strncmp(code, "MNC", 3);
-}
-
 typedef struct phrase_build {
     mention m[16];
     int nm;
@@ -110,12 +99,11 @@ typedef struct phrase_build {
     uint32_t poss_after;     /* index of the first mention after the possessive */
 } phrase_build;
 
-static void resolve_phrase(dyad_doc *doc, const dyad_dict *d, const phrase_build *pb, int32_t day, dy_phrase *ph) {
+static void resolve_phrase(const dyad_dict *d, const phrase_build *pb, int32_t day, dy_phrase *ph) {
     const dy_actor_code *first_actor = NULL, *head = NULL;
     const dy_actor_entry *first_entry = NULL, *head_entry = NULL;
     const char *agent = NULL;
     int agent_last = -1;
-    (void)doc;
     for (int k = 0; k < pb->nm; k++) {
         const mention *m = &pb->m[k];
         if (m->kind == 1) {
@@ -139,7 +127,7 @@ static void resolve_phrase(dyad_doc *doc, const dyad_dict *d, const phrase_build
     }
     ph->flags = 0;
     if (agent) ph->flags |= DY_PH_HAS_AGENT;
-    int head_specific = head && (head_entry->person || strlen(head->code) > 3 || is_intl(head->code));
+    int head_specific = head && (head_entry->person || strlen(head->code) > 3 || dy_code_is_intl(head->code));
     if (head_specific && head != first_actor && agent == NULL && !head_entry->person && strlen(head->code) <= 3)
         head_specific = 0;
     if (head_specific) {
@@ -155,7 +143,7 @@ static void resolve_phrase(dyad_doc *doc, const dyad_dict *d, const phrase_build
         ph->rule_file = first_entry->file;
         ph->rule_line = first_actor->line;
         if (!agent && !(head_entry && head_entry->person) && strlen(c) == 3) ph->flags |= DY_PH_NAME_ONLY;
-        if (!agent || is_intl(c)) {
+        if (!agent || dy_code_is_intl(c)) {
             snprintf(ph->code, sizeof ph->code, "%s", c);
         } else {
             snprintf(ph->code, sizeof ph->code, "%.3s%.12s", c, agent);
@@ -179,7 +167,7 @@ static int emit_phrase(dyad_doc *doc, const dyad_dict *d, const phrase_build *pb
     ph->tok_end = pb->end;
     ph->sentence = sent;
     ph->group = (uint32_t)doc->phrases.len;   /* own group until joined */
-    resolve_phrase(doc, d, pb, day, ph);
+    resolve_phrase(d, pb, day, ph);
     if (!ph->code[0]) doc->phrases.len--;
     return DYAD_OK;
 }
@@ -190,7 +178,7 @@ static int bridge(const dyad_doc *doc, const dyad_dict *d, const mention *a, con
     *poss = 0;
     if (i == j) return 1;
     /* possessive: A 's B */
-    if (tok_is(doc, i, "'s") || (tok_is(doc, i, "'") && i + 1 == j)) {
+    if (dy_tok_is(doc, i, "'s") || (dy_tok_is(doc, i, "'") && i + 1 == j)) {
         *poss = 1;
         i++;
         /* allow modifiers before an agent: "Trump's special envoy" */
@@ -198,9 +186,9 @@ static int bridge(const dyad_doc *doc, const dyad_dict *d, const mention *a, con
         return i == j;
     }
     /* agent of (the) country: "the government of Ivory Coast" */
-    if (a->kind == 2 && b->kind == 1 && tok_is(doc, i, "of")) {
+    if (a->kind == 2 && b->kind == 1 && dy_tok_is(doc, i, "of")) {
         i++;
-        if (i < j && tok_is(doc, i, "the")) i++;
+        if (i < j && dy_tok_is(doc, i, "the")) i++;
         return i == j;
     }
     /* name words between: "President Vladimir Putin" when only Putin is known */
@@ -214,7 +202,7 @@ static int bridge(const dyad_doc *doc, const dyad_dict *d, const mention *a, con
         while (k < j && ((is_modifier_word(doc, d, k) && !(doc->tokens.items[k].lex &&
                                                            d->lex[doc->tokens.items[k].lex].verb_first)) ||
                          is_name_word(doc, d, k) ||
-                         (tok_is(doc, k, "-") && !(tflags(doc, k) & DY_TOK_SPACE))))
+                         (dy_tok_is(doc, k, "-") && !(tflags(doc, k) & DY_TOK_SPACE))))
             k++;
         if (k == j && j - i <= 2) return 1;
     }
@@ -241,7 +229,7 @@ static int is_plain_noun(const dyad_doc *doc, const dyad_dict *d, uint32_t i) {
 }
 
 static int is_subject_pronoun(const dyad_doc *doc, uint32_t i) {
-    return tok_is(doc, i, "he") || tok_is(doc, i, "she") || tok_is(doc, i, "they");
+    return dy_tok_is(doc, i, "he") || dy_tok_is(doc, i, "she") || dy_tok_is(doc, i, "they");
 }
 
 /* Resolves he/she/they to the latest fitting phrase within three sentences; unresolved pronouns
@@ -251,7 +239,7 @@ static void resolve_pronouns(dyad_doc *doc) {
     for (size_t i = 0; i < doc->phrases.len; i++) {
         dy_phrase *p = &doc->phrases.items[i];
         if (p->flags & DY_PH_PRON) {
-            int person = !tok_is(doc, p->tok_start, "they");
+            int person = !dy_tok_is(doc, p->tok_start, "they");
             int32_t found = -1;
             /* "Trump announced that ... he would": the speaker of the clause the pronoun is in */
             for (size_t j = out; j-- > 0 && found < 0 && j + 64 > out;) {
@@ -318,7 +306,7 @@ static int title_countries(const dyad_doc *doc, const dyad_dict *d, char out[][4
         }
         if (!bt) { i++; continue; }
         const dy_actor_code *c = dy_actor_code_on(d, &d->actors[bt->index], doc->pub_day);
-        if (c && !is_intl(c->code) && strncmp(c->code, "---", 3)) snprintf(out[found++], 4, "%.3s", c->code);
+        if (c && !dy_code_is_intl(c->code) && strncmp(c->code, "---", 3)) snprintf(out[found++], 4, "%.3s", c->code);
         i = best + 1;
     }
     return found;
@@ -338,7 +326,7 @@ static void pick_main_country(dyad_doc *doc, const dyad_dict *d) {
         int w;
         if (i < doc->phrases.len) {
             const dy_phrase *p = &doc->phrases.items[i];
-            if (!phrase_country_known(p) || is_intl(p->code) || !strncmp(p->code, "---", 3)) continue;
+            if (!phrase_country_known(p) || dy_code_is_intl(p->code) || !strncmp(p->code, "---", 3)) continue;
             code = p->code;
             w = 1 + 2 * (p->sentence == 0);
         } else {
@@ -423,7 +411,7 @@ int dy_find_actors(dyad_doc *doc, const dyad_dict *d) {
                         uint32_t lex = doc->tokens.items[k - 1].lex;
                         if (lex && d->lex[lex].verb_first && k - 1 > se->tok_start &&
                             !(wflags(doc, d, k - 2) & (DY_W_DET | DY_W_PREP | DY_W_CONJ | DY_W_POSS | DY_W_NUM)) &&
-                            !tok_is(doc, k - 2, ","))
+                            !dy_tok_is(doc, k - 2, ","))
                             break;
                         k--;
                     }
@@ -459,11 +447,11 @@ int dy_find_actors(dyad_doc *doc, const dyad_dict *d) {
             const char *country = doc->main_country[0] ? doc->main_country : "---";
             /* "the country's militias": the country named last */
             uint32_t b = p->tok_start;
-            if (b >= 2 && tok_is(doc, b - 1, "'s") && (tok_is(doc, b - 2, "country") || tok_is(doc, b - 2, "nation"))) {
+            if (b >= 2 && dy_tok_is(doc, b - 1, "'s") && (dy_tok_is(doc, b - 2, "country") || dy_tok_is(doc, b - 2, "nation"))) {
                 for (size_t j = i; j-- > 0 && j + 32 > i;) {
                     const dy_phrase *q = &doc->phrases.items[j];
                     if (q->sentence + 2 < p->sentence) break;
-                    if ((q->flags & (DY_PH_AGENT_ONLY | DY_PH_PRON)) || is_intl(q->code) || !strncmp(q->code, "---", 3))
+                    if ((q->flags & (DY_PH_AGENT_ONLY | DY_PH_PRON)) || dy_code_is_intl(q->code) || !strncmp(q->code, "---", 3))
                         continue;
                     country = q->code;
                     break;
@@ -487,7 +475,7 @@ int dy_find_actors(dyad_doc *doc, const dyad_dict *d) {
         /* "in Accra, Ghana": a place's apposition is a place too */
         if (i > 0 && (p->flags & DY_PH_NAME_ONLY) && (doc->phrases.items[i - 1].flags & DY_PH_LOC) &&
             doc->phrases.items[i - 1].sentence == p->sentence && doc->phrases.items[i - 1].tok_end + 1 == p->tok_start &&
-            tok_is(doc, p->tok_start - 1, ","))
+            dy_tok_is(doc, p->tok_start - 1, ","))
             p->flags |= DY_PH_LOC;
         /* modifier: a bare name followed by a lower-case noun ("NATO membership", "Russian territory") */
         uint32_t e = p->tok_end;
@@ -516,9 +504,9 @@ int dy_find_actors(dyad_doc *doc, const dyad_dict *d) {
             int ly = n > 3 && s[n - 2] == 'l' && s[n - 1] == 'y';
             if ((f & DY_TOK_WORD) && !(f & DY_TOK_CAP) && !w && !(lex && d->lex[lex].verb_first) && !ly)
                 p->flags |= DY_PH_MOD;
-            if ((f & DY_TOK_PUNCT) && tok_is(doc, e, "-") && !(f & DY_TOK_SPACE)) p->flags |= DY_PH_MOD;
+            if ((f & DY_TOK_PUNCT) && dy_tok_is(doc, e, "-") && !(f & DY_TOK_SPACE)) p->flags |= DY_PH_MOD;
         }
-        if (b > se->tok_start && tok_is(doc, b - 1, "-") && !(tflags(doc, b - 1) & DY_TOK_SPACE))
+        if (b > se->tok_start && dy_tok_is(doc, b - 1, "-") && !(tflags(doc, b - 1) & DY_TOK_SPACE))
             p->flags |= DY_PH_MOD;
     }
     resolve_pronouns(doc);
@@ -528,26 +516,26 @@ int dy_find_actors(dyad_doc *doc, const dyad_dict *d) {
         /* compounds: previous phrase in the same sentence joined by "and" / "," */
         if (i > 0) {
             dy_phrase *q = &doc->phrases.items[i - 1];
-            if (q->sentence == p->sentence && q->tok_end + 1 == p->tok_start && tok_is(doc, q->tok_end, "-") &&
+            if (q->sentence == p->sentence && q->tok_end + 1 == p->tok_start && dy_tok_is(doc, q->tok_end, "-") &&
                 !(tflags(doc, q->tok_end) & DY_TOK_SPACE) && !(p->flags & DY_PH_AGENT_ONLY) &&
                 !(q->flags & DY_PH_AGENT_ONLY))
                 p->group = q->group;
             else if (q->sentence == p->sentence && !(q->flags & DY_PH_MOD)) {
                 uint32_t g = q->tok_end;
                 int ok = 0;
-                if (g < p->tok_start && (tok_is(doc, g, "and") || tok_is(doc, g, ","))) {
+                if (g < p->tok_start && (dy_tok_is(doc, g, "and") || dy_tok_is(doc, g, ","))) {
                     uint32_t k = g + 1;
-                    if (k < p->tok_start && tok_is(doc, k, "and")) k++;  /* ", and" */
+                    if (k < p->tok_start && dy_tok_is(doc, k, "and")) k++;  /* ", and" */
                     while (k < p->tok_start && ((wflags(doc, d, k) & (DY_W_DET | DY_W_POSS | DY_W_NUM)) ||
                                                   (tflags(doc, k) & DY_TOK_NUM)))
                         k++;
                     ok = k == p->tok_start;
-                    if (ok && tok_is(doc, g, ",")) {
+                    if (ok && dy_tok_is(doc, g, ",")) {
                         /* a list needs an "and" right after this phrase's successor, or is an appositive */
                         ok = 0;
                         uint32_t e2 = p->tok_end;
-                        if (e2 < se->tok_end && (tok_is(doc, e2, "and") || tok_is(doc, e2, ","))) ok = 1;
-                        if (ok && tok_is(doc, e2, ",")) ok = 0;
+                        if (e2 < se->tok_end && (dy_tok_is(doc, e2, "and") || dy_tok_is(doc, e2, ","))) ok = 1;
+                        if (ok && dy_tok_is(doc, e2, ",")) ok = 0;
                         if (ok) {
                             /* and the item after "and" must be an actor */
                             ok = i + 1 < doc->phrases.len && doc->phrases.items[i + 1].sentence == p->sentence;
@@ -558,8 +546,8 @@ int dy_find_actors(dyad_doc *doc, const dyad_dict *d) {
                     p->group = q->group;
                     /* "Indian and Chinese soldiers": the first adjective shares the agent */
                     if ((q->flags & DY_PH_NAME_ONLY) && (p->flags & DY_PH_HAS_AGENT) && strlen(q->code) == 3 &&
-                        q->tok_end + 1 == p->tok_start && tok_is(doc, q->tok_end, "and") && strlen(p->code) > 3 &&
-                        !is_intl(p->code)) {
+                        q->tok_end + 1 == p->tok_start && dy_tok_is(doc, q->tok_end, "and") && strlen(p->code) > 3 &&
+                        !dy_code_is_intl(p->code)) {
                         char agent[16];
                         snprintf(agent, sizeof agent, "%s", p->code + 3);
                         snprintf(q->code + 3, sizeof q->code - 3, "%.12s", agent);
@@ -576,7 +564,7 @@ int dy_find_actors(dyad_doc *doc, const dyad_dict *d) {
         const dy_phrase *named = NULL;
         while (j < doc->phrases.len && doc->phrases.items[j].group == doc->phrases.items[i].group) {
             const dy_phrase *q = &doc->phrases.items[j];
-            if (!named && !(q->flags & (DY_PH_AGENT_ONLY | DY_PH_PRON)) && !is_intl(q->code) &&
+            if (!named && !(q->flags & (DY_PH_AGENT_ONLY | DY_PH_PRON)) && !dy_code_is_intl(q->code) &&
                 strncmp(q->code, "---", 3))
                 named = q;
             j++;

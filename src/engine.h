@@ -13,6 +13,9 @@
 
 #include "internal.h"
 
+#include <string.h>
+#include <strings.h>
+
 #define DY_NOCODE INT32_MIN
 
 /* word classes of the lexicon (closed classes, hand-written in dict.c) */
@@ -159,7 +162,6 @@ enum { DY_PH_LOC = 1 << 0,        /* after a locative preposition ("in Ukraine")
        DY_PH_PRON = 1 << 2,       /* a pronoun resolved to an earlier actor */
        DY_PH_PERSON = 1 << 3,
        DY_PH_AGENT_ONLY = 1 << 4, /* only an agent word: country from the context */
-       DY_PH_PLURAL = 1 << 5,
        DY_PH_NAME_ONLY = 1 << 6,  /* only names of places/organisations: no agent, no person */
        DY_PH_HAS_AGENT = 1 << 7 };
 
@@ -172,11 +174,6 @@ typedef struct dy_phrase {
     uint32_t rule_file, rule_line; /* the actor entry that gave the code */
     int32_t ante;                  /* for a pronoun: the phrase it refers to */
 } dy_phrase;
-
-typedef struct dy_event_rec {
-    dyad_event ev;
-    uint32_t verb_tok;
-} dy_event_rec;
 
 typedef DY_VEC(dy_phrase) dy_phrase_vec;
 typedef DY_VEC(dyad_event) dy_event_vec;
@@ -223,6 +220,19 @@ static inline const char *dy_tok_text(const dyad_doc *doc, uint32_t i, size_t *n
     const dy_token *t = &doc->tokens.items[i];
     *n = t->end - t->start;
     return doc->text.text + t->start;
+}
+
+/* Is token i the word w (case-insensitive)? */
+static inline int dy_tok_is(const dyad_doc *doc, uint32_t i, const char *w) {
+    size_t n;
+    const char *s = dy_tok_text(doc, i, &n);
+    return strlen(w) == n && strncasecmp(s, w, n) == 0;
+}
+
+/* An international actor code (IGO..., NGO..., IMG..., MNC...): no country of its own. */
+static inline int dy_code_is_intl(const char *code) {
+    return !strncmp(code, "IGO", 3) || !strncmp(code, "NGO", 3) || !strncmp(code, "IMG", 3) ||
+           !strncmp(code, "MNC", 3);
 }
 
 /* Appends a trace line (printf-style) when tracing. */

@@ -49,11 +49,6 @@ void dy_trace(dyad_doc *doc, const char *fmt, ...) {
     dy_buf_append(&doc->trace, tmp, (size_t)n < sizeof tmp ? (size_t)n : sizeof tmp - 1);
 }
 
-static int tok_is(const dyad_doc *doc, uint32_t i, const char *w) {
-    size_t n;
-    const char *s = dy_tok_text(doc, i, &n);
-    return strlen(w) == n && strncasecmp(s, w, n) == 0;
-}
 static uint32_t wf(const dyad_doc *doc, const dyad_dict *d, uint32_t i) {
     return dy_lex_flags(d, doc->tokens.items[i].lex);
 }
@@ -73,6 +68,7 @@ typedef struct sent_ctx {
     uint32_t s, ts, te;            /* sentence, token range */
     size_t p0, p1;                 /* phrases of the sentence [p0, p1) */
     int32_t *tok_phrase;           /* per token of the sentence: phrase index or -1 */
+    uint8_t *verb_memo;            /* per token: verb_at's answer, 0 until asked */
     uint32_t first_if;             /* first "if"/"unless" token of the sentence (te if none) */
     uint32_t date_toks[DY_MAX_DATES];  /* the sentence's date expressions and their days */
     int32_t date_days[DY_MAX_DATES];
@@ -85,7 +81,7 @@ static int32_t phrase_at(const sent_ctx *c, uint32_t tok) {
 }
 
 static int clause_stop(const sent_ctx *c, uint32_t i) {
-    return tok_is(c->doc, i, ";") || tok_is(c->doc, i, ":");
+    return dy_tok_is(c->doc, i, ";") || dy_tok_is(c->doc, i, ":");
 }
 
 /* ------------------------------------------------------------------ verbs */
@@ -146,14 +142,14 @@ static int verb_position(const sent_ctx *c, uint32_t i, const dy_verb_form *f) {
     uint32_t p = i - 1;
     uint32_t pw = wf(doc, d, p);
     int prev_phrase = phrase_at(c, p) >= 0;
-    if (tok_is(doc, p, "to")) return f->tense == DY_FORM_BASE;
-    if ((pw & DY_W_DET) && !tok_is(doc, p, "that") && !tok_is(doc, p, "both")) return 0;
+    if (dy_tok_is(doc, p, "to")) return f->tense == DY_FORM_BASE;
+    if ((pw & DY_W_DET) && !dy_tok_is(doc, p, "that") && !dy_tok_is(doc, p, "both")) return 0;
     if ((pw & DY_W_POSS) && !prev_phrase) return 0;
-    if (tok_is(doc, p, "'s") || tok_is(doc, p, "'")) {
+    if (dy_tok_is(doc, p, "'s") || dy_tok_is(doc, p, "'")) {
         /* "Russia's attack" (noun) vs "he's met" (rare): noun */
         return 0;
     }
-    if ((pw & DY_W_PREP) && !(pw & DY_W_SUB) && !tok_is(doc, p, "by")) {
+    if ((pw & DY_W_PREP) && !(pw & DY_W_SUB) && !dy_tok_is(doc, p, "by")) {
         return 0;
     }
     if (tf(doc, p) & DY_TOK_NUM) {
@@ -173,20 +169,20 @@ static int verb_position(const sent_ctx *c, uint32_t i, const dy_verb_form *f) {
     case DY_FORM_ING:
         if (pw & (DY_W_BE | DY_W_SUB)) return 1;
         if (prev_phrase && (doc->phrases.items[phrase_at(c, p)].flags & DY_PH_MOD)) return 0; /* "a Zelensky-Vance meeting" */
-        if (tok_is(doc, p, ",") || prev_phrase || (pw & DY_W_PRON) || is_adverb(doc, d, p)) return 1;
+        if (dy_tok_is(doc, p, ",") || prev_phrase || (pw & DY_W_PRON) || is_adverb(doc, d, p)) return 1;
         return 0;
     default:
         if (prev_phrase) {
             /* "its drone supplies": a phrase after a possessive modifies a noun, it is no subject */
             const dy_phrase *pp = &doc->phrases.items[phrase_at(c, p)];
             if ((pp->flags & DY_PH_AGENT_ONLY) && pp->tok_start > c->ts &&
-                (wf(doc, d, pp->tok_start - 1) & DY_W_POSS) && !tok_is(doc, pp->tok_start - 1, "'s"))
+                (wf(doc, d, pp->tok_start - 1) & DY_W_POSS) && !dy_tok_is(doc, pp->tok_start - 1, "'s"))
                 return 0;
             return 1;
         }
         if (pw & (DY_W_PRON | DY_W_AUX | DY_W_MODAL | DY_W_NEG | DY_W_SUB)) return 1;
         if (is_adverb(doc, d, p)) return 1;
-        if ((pw & DY_W_CONJ) || tok_is(doc, p, ",")) {
+        if ((pw & DY_W_CONJ) || dy_tok_is(doc, p, ",")) {
             /* a coordinated verb: "met and signed" */
             return p > c->ts && (phrase_at(c, p - 1) < 0);
         }
@@ -219,11 +215,11 @@ static void verb_group(const sent_ctx *c, const verb_hit *v, vgroup *g) {
         if (w & DY_W_BE) { saw_be = 1; i = p; continue; }
         if (w & DY_W_HAVE) { i = p; continue; }
         if (w & DY_W_MODAL) {
-            if (tok_is(doc, p, "will") || tok_is(doc, p, "shall") || tok_is(doc, p, "'ll") || tok_is(doc, p, "wo"))
+            if (dy_tok_is(doc, p, "will") || dy_tok_is(doc, p, "shall") || dy_tok_is(doc, p, "'ll") || dy_tok_is(doc, p, "wo"))
                 intended = 1;
-            else if (tok_is(doc, p, "would"))
+            else if (dy_tok_is(doc, p, "would"))
                 intended = 1;
-            else if (tok_is(doc, p, "must") || tok_is(doc, p, "should"))
+            else if (dy_tok_is(doc, p, "must") || dy_tok_is(doc, p, "should"))
                 intended = 1;
             else
                 hypothetical = 1;
@@ -231,9 +227,9 @@ static void verb_group(const sent_ctx *c, const verb_hit *v, vgroup *g) {
             continue;
         }
         if (w & DY_W_NEG) { negated = 1; i = p; continue; }
-        if (tok_is(doc, p, "do") || tok_is(doc, p, "does") || tok_is(doc, p, "did")) { i = p; continue; }
+        if (dy_tok_is(doc, p, "do") || dy_tok_is(doc, p, "does") || dy_tok_is(doc, p, "did")) { i = p; continue; }
         if (is_adverb(doc, d, p)) { i = p; continue; }
-        if (tok_is(doc, p, "to")) {
+        if (dy_tok_is(doc, p, "to")) {
             saw_to = 1;
             i = p;
             /* what governs the infinitive */
@@ -248,11 +244,11 @@ static void verb_group(const sent_ctx *c, const verb_hit *v, vgroup *g) {
                     while (i > c->ts) {
                         uint32_t r = wf(doc, d, i - 1);
                         if (r & (DY_W_BE | DY_W_HAVE | DY_W_MODAL | DY_W_NEG) || is_adverb(doc, d, i - 1) ||
-                            tok_is(doc, i - 1, "did") || tok_is(doc, i - 1, "does") || tok_is(doc, i - 1, "do")) {
+                            dy_tok_is(doc, i - 1, "did") || dy_tok_is(doc, i - 1, "does") || dy_tok_is(doc, i - 1, "do")) {
                             if (r & DY_W_NEG) negated = 1;
                             if (r & DY_W_MODAL) {
-                                if (tok_is(doc, i - 1, "may") || tok_is(doc, i - 1, "might") ||
-                                    tok_is(doc, i - 1, "could"))
+                                if (dy_tok_is(doc, i - 1, "may") || dy_tok_is(doc, i - 1, "might") ||
+                                    dy_tok_is(doc, i - 1, "could"))
                                     hypothetical = 1;
                             }
                             i--;
@@ -395,10 +391,6 @@ static int prep_object(const sent_ctx *c, const dy_phrase *p) {
     return (w & DY_W_PREP) && !(w & DY_W_SUB);
 }
 
-static int is_intl_code(const char *code) {
-    return !strncmp(code, "IGO", 3) || !strncmp(code, "NGO", 3) || !strncmp(code, "IMG", 3) || !strncmp(code, "MNC", 3);
-}
-
 static int usable(const dy_phrase *p) { return !(p->flags & (DY_PH_LOC | DY_PH_MOD)); }
 
 /* The subject: the nearest usable phrase before `start` in the clause; after a relative pronoun
@@ -406,10 +398,10 @@ static int usable(const dy_phrase *p) { return !(p->flags & (DY_PH_LOC | DY_PH_M
 #define SUBJECT_WINDOW 48
 
 static int32_t find_subject(const sent_ctx *c, uint32_t start) {
-    if (start > c->ts && (tok_is(c->doc, start - 1, "that") || tok_is(c->doc, start - 1, "which") ||
-                          tok_is(c->doc, start - 1, "who"))) {
+    if (start > c->ts && (dy_tok_is(c->doc, start - 1, "that") || dy_tok_is(c->doc, start - 1, "which") ||
+                          dy_tok_is(c->doc, start - 1, "who"))) {
         uint32_t k = start - 1;
-        if (k > c->ts && tok_is(c->doc, k - 1, ",")) k--;
+        if (k > c->ts && dy_tok_is(c->doc, k - 1, ",")) k--;
         int32_t p = k > c->ts ? phrase_at(c, k - 1) : -1;
         if (p >= 0 && usable(&c->doc->phrases.items[p])) return p;
         /* "that" after a speech verb starts a complement clause: its subject follows; else none */
@@ -439,8 +431,8 @@ static int32_t find_subject(const sent_ctx *c, uint32_t start) {
         if (!usable(p)) continue;
         /* "a phalanx of riot police barricaded": an of-phrase right before the verb is its subject */
         if (prep_object(c, p) && !(p->tok_end == start && p->tok_start > c->ts + 1 &&
-                                   (tok_is(c->doc, p->tok_start - 1, "of") ||
-                                    (tok_is(c->doc, p->tok_start - 2, "of") &&
+                                   (dy_tok_is(c->doc, p->tok_start - 1, "of") ||
+                                    (dy_tok_is(c->doc, p->tok_start - 2, "of") &&
                                      (wf(c->doc, c->d, p->tok_start - 1) & DY_W_DET)))))
             continue;
         return (int32_t)i;
@@ -448,9 +440,15 @@ static int32_t find_subject(const sent_ctx *c, uint32_t start) {
     return -1;
 }
 
+/* Is token k a verb in verb position? Asked by several searches about the same tokens, so the
+ * answer is kept per sentence (0 unknown, 1 no, 2 yes). */
 static int verb_at(const sent_ctx *c, uint32_t k) {
-    verb_hit h;
-    return find_verb(c, k, &h) && verb_position(c, k, h.form);
+    uint8_t *m = &c->verb_memo[k - c->ts];
+    if (!*m) {
+        verb_hit h;
+        *m = find_verb(c, k, &h) && verb_position(c, k, h.form) ? 2 : 1;
+    }
+    return *m == 2;
 }
 
 /* The object: the first usable phrase after the verb, before the next clause (a subordinator, a
@@ -461,7 +459,7 @@ static int32_t find_object(const sent_ctx *c, uint32_t from, int after_by) {
     if (after_by) {
         for (uint32_t k = from; k < c->te && k < from + 8; k++) {
             if (clause_stop(c, k)) return -1;
-            if (tok_is(doc, k, "by")) return phrase_near(c, k + 1, c->te, 1);
+            if (dy_tok_is(doc, k, "by")) return phrase_near(c, k + 1, c->te, 1);
         }
         return -1;
     }
@@ -473,7 +471,7 @@ static int32_t find_object(const sent_ctx *c, uint32_t from, int after_by) {
         int32_t p = phrase_at(c, k);
         if (p < 0) {
             /* another verb ends the clause, unless it is an infinitive of purpose ("to stop") */
-            if (k > from && verb_at(c, k) && !tok_is(doc, k - 1, "to")) break;
+            if (k > from && verb_at(c, k) && !dy_tok_is(doc, k - 1, "to")) break;
             continue;
         }
         const dy_phrase *ph = &doc->phrases.items[p];
@@ -498,8 +496,8 @@ static int32_t resolve_pronoun(const sent_ctx *c, uint32_t start) {
     if (k <= c->ts) return -1;
     uint32_t p = k - 1;
     int person;
-    if (tok_is(doc, p, "he") || tok_is(doc, p, "she")) person = 1;
-    else if (tok_is(doc, p, "they") || tok_is(doc, p, "it")) person = 0;
+    if (dy_tok_is(doc, p, "he") || dy_tok_is(doc, p, "she")) person = 1;
+    else if (dy_tok_is(doc, p, "they") || dy_tok_is(doc, p, "it")) person = 0;
     else return -1;
     for (size_t i = c->p0; i-- > 0 && i + 64 > c->p0;) {
         const dy_phrase *ph = &doc->phrases.items[i];
@@ -522,7 +520,7 @@ size_t dy_sentence_dates(const dyad_doc *doc, const dyad_dict *d, uint32_t ts, u
     for (uint32_t i = ts; i < te && count < cap; i++) {
         /* only time words (and the capitalised months that are also verbs: May, March) */
         if (!(dy_lex_flags(d, doc->tokens.items[i].lex) & DY_W_TIME) &&
-            !((tf(doc, i) & DY_TOK_CAP) && (tok_is(doc, i, "may") || tok_is(doc, i, "march"))))
+            !((tf(doc, i) & DY_TOK_CAP) && (dy_tok_is(doc, i, "may") || dy_tok_is(doc, i, "march"))))
             continue;
         size_t n;
         const char *s = dy_tok_text(doc, i, &n);
@@ -536,7 +534,7 @@ size_t dy_sentence_dates(const dyad_doc *doc, const dyad_dict *d, uint32_t ts, u
             day = pub - 1;
         } else if (n == 8 && !strncasecmp(s, "tomorrow", 8)) {
             day = pub + 1;
-        } else if (n == 4 && !strncasecmp(s, "week", 4) && i > ts && tok_is(doc, i - 1, "last")) {
+        } else if (n == 4 && !strncasecmp(s, "week", 4) && i > ts && dy_tok_is(doc, i - 1, "last")) {
             day = pub - 7;
         } else {
             int m = dy_month_from_name(s, n);
@@ -666,7 +664,7 @@ static int noun_position(const sent_ctx *c, uint32_t i) {
     uint32_t pw = wf(doc, c->d, i - 1);
     if (pw & (DY_W_AUX | DY_W_MODAL | DY_W_NEG)) return 0;
     if ((pw & DY_W_PRON) && !(pw & DY_W_POSS)) return 0;
-    if (tok_is(doc, i - 1, "to")) return 0;
+    if (dy_tok_is(doc, i - 1, "to")) return 0;
     return 1;
 }
 
@@ -686,9 +684,9 @@ static uint32_t noun_phrase_start(const sent_ctx *c, uint32_t i) {
         if ((f & DY_TOK_WORD) && !(f & DY_TOK_CAP) &&
             !(w & (DY_W_PREP | DY_W_PRON | DY_W_AUX | DY_W_MODAL | DY_W_SUB | DY_W_CONJ | DY_W_SPEECH | DY_W_POSS)) &&
             !(w & DY_W_DET)) { k = p; steps++; continue; }
-        if (tok_is(doc, p, "-") && !(f & DY_TOK_SPACE)) { k = p; steps++; continue; }
+        if (dy_tok_is(doc, p, "-") && !(f & DY_TOK_SPACE)) { k = p; steps++; continue; }
         if ((f & DY_TOK_NUM) || (w & DY_W_NUM)) { k = p; steps++; continue; }
-        if (tok_is(doc, p, "and") && k > c->ts + 1 && steps) { k = p; steps++; continue; }
+        if (dy_tok_is(doc, p, "and") && k > c->ts + 1 && steps) { k = p; steps++; continue; }
         break;
     }
     return k;
@@ -699,7 +697,7 @@ static uint32_t noun_phrase_start(const sent_ctx *c, uint32_t i) {
 static int32_t possessor(const sent_ctx *c, uint32_t np) {
     dyad_doc *doc = c->doc;
     uint32_t k = np;
-    if (k > c->ts && (tok_is(doc, k - 1, "'s") || tok_is(doc, k - 1, "'"))) k--;
+    if (k > c->ts && (dy_tok_is(doc, k - 1, "'s") || dy_tok_is(doc, k - 1, "'"))) k--;
     else if (k > c->ts && (wf(doc, c->d, k - 1) & DY_W_DET)) return -1;
     if (k <= c->ts) return -1;
     int32_t p = phrase_at(c, k - 1);
@@ -711,7 +709,7 @@ static int32_t possessor(const sent_ctx *c, uint32_t np) {
 
 /* A place after the verb in its clause (a place name, or a noun such as "area", "market",
  * "villages"): fills `out` with a target standing for its civilians. */
-static int place_target(const sent_ctx *c, uint32_t from, const dy_phrase *src, dy_phrase *out) {
+static int place_target(const sent_ctx *c, uint32_t from, dy_phrase *out) {
     dyad_doc *doc = c->doc;
     const char *country = NULL;
     uint32_t ts = 0, te = 0;
@@ -722,7 +720,7 @@ static int place_target(const sent_ctx *c, uint32_t from, const dy_phrase *src, 
         if (k > from && (wf(doc, c->d, k) & DY_W_SPEECH)) break;
         if (p >= 0 && ((doc->phrases.items[p].flags & DY_PH_LOC) ||
                        ((doc->phrases.items[p].flags & DY_PH_NAME_ONLY) && strlen(doc->phrases.items[p].code) == 3)) &&
-            !is_intl_code(doc->phrases.items[p].code) && strncmp(doc->phrases.items[p].code, "---", 3)) {
+            !dy_code_is_intl(doc->phrases.items[p].code) && strncmp(doc->phrases.items[p].code, "---", 3)) {
             country = doc->phrases.items[p].code;
             ts = doc->phrases.items[p].tok_start;
             te = doc->phrases.items[p].tok_end;
@@ -738,7 +736,6 @@ static int place_target(const sent_ctx *c, uint32_t from, const dy_phrase *src, 
     out->tok_start = ts;
     out->tok_end = te;
     out->group = UINT32_MAX;
-    (void)src;
     return 1;
 }
 
@@ -781,7 +778,7 @@ static int32_t noun_subject_fallback(const sent_ctx *c, uint32_t np, uint32_t no
     if (np <= c->ts + 2 || (wf(doc, d, c->ts) & DY_W_PREP) || (wf(doc, d, c->ts) & DY_W_SUB)) {
         for (uint32_t q = noun_end; q < c->te && q < noun_end + 8; q++) {
             if (verb_at(c, q) || clause_stop(c, q)) break;
-            if (tok_is(doc, q, ",")) {
+            if (dy_tok_is(doc, q, ",")) {
                 int32_t p = q + 1 < c->te ? phrase_at(c, q + 1) : -1;
                 if (p >= 0 && doc->phrases.items[p].tok_start == q + 1 && usable(&doc->phrases.items[p])) return p;
                 break;
@@ -863,10 +860,10 @@ static int code_sentence(sent_ctx *c) {
             subj = find_subject(c, g.start);
         }
         /* an infinitive of purpose has the subject of the verb before it ("began firing to disperse") */
-        if (!is_noun && g.start < c->te && tok_is(doc, g.start, "to") && last_subject >= 0 &&
+        if (!is_noun && g.start < c->te && dy_tok_is(doc, g.start, "to") && last_subject >= 0 &&
             last_verb_end <= g.start)
             subj = last_subject;
-        int coordinated = !is_noun && g.start > c->ts && (tok_is(doc, g.start - 1, "and") || tok_is(doc, g.start - 1, ",")) &&
+        int coordinated = !is_noun && g.start > c->ts && (dy_tok_is(doc, g.start - 1, "and") || dy_tok_is(doc, g.start - 1, ",")) &&
                           last_subject >= 0 && last_verb_end <= g.start;
         if (coordinated) subj = last_subject;
         if (subj < 0 && !is_noun) subj = resolve_pronoun(c, g.start);
@@ -936,7 +933,7 @@ static int code_sentence(sent_ctx *c) {
                 }
             }
         } else if (!is_noun && (!strncmp(code, "18", 2) || !strncmp(code, "19", 2) || !strncmp(code, "20", 2)) &&
-                   place_target(c, best ? bb.last : v.end, sp, &place)) {
+                   place_target(c, best ? bb.last : v.end, &place)) {
             /* violence against a place ("shelled the area", "struck a market in Baghdad") hits its
              * civilians: the place's country (or the document's) + CVL */
             trace_phrase(doc, "target (civilians of the place)", &place);
@@ -955,6 +952,7 @@ int dy_find_events(dyad_doc *doc, const dyad_dict *d) {
     size_t pi = 0;
     dy_trace(doc, "main country: %s\n", doc->main_country[0] ? doc->main_country : "(none)");
     int32_t *map = NULL;
+    uint8_t *memo = NULL;
     size_t map_cap = 0;
     for (uint32_t s = 0; s < doc->sentences.len; s++) {
         const dy_sentence *se = &doc->sentences.items[s];
@@ -973,9 +971,12 @@ int dy_find_events(dyad_doc *doc, const dyad_dict *d) {
         if (nt > map_cap) {
             map_cap = nt * 2;
             map = dy_arena_alloc(&doc->arena, map_cap * sizeof *map);
-            if (!map) return DYAD_ERR_NOMEM;
+            memo = dy_arena_alloc(&doc->arena, map_cap);
+            if (!map || !memo) return DYAD_ERR_NOMEM;
         }
         for (size_t k = 0; k < nt; k++) map[k] = -1;
+        memset(memo, 0, nt);
+        c.verb_memo = memo;
         for (size_t p = c.p0; p < c.p1; p++)
             for (uint32_t k = doc->phrases.items[p].tok_start; k < doc->phrases.items[p].tok_end; k++)
                 map[k - c.ts] = (int32_t)p;
@@ -983,7 +984,7 @@ int dy_find_events(dyad_doc *doc, const dyad_dict *d) {
         c.ndates = dy_sentence_dates(doc, d, c.ts, c.te, c.date_toks, c.date_days, DY_MAX_DATES);
         c.first_if = c.te;
         for (uint32_t k = c.ts; k < c.te; k++)
-            if (tok_is(doc, k, "if") || tok_is(doc, k, "unless")) { c.first_if = k; break; }
+            if (dy_tok_is(doc, k, "if") || dy_tok_is(doc, k, "unless")) { c.first_if = k; break; }
         if (doc->tracing) {
             const char *st = doc->sent_text ? doc->sent_text[s] : "";
             dy_trace(doc, "sentence %u: %s\n  tokens:", s, st);
