@@ -100,6 +100,7 @@ typedef struct opts {
     dyad_format format;
     long sentence;
     int quiet;
+    unsigned frames_off;
     const char **files;
     int nfiles;
 } opts;
@@ -152,6 +153,13 @@ static int parse_opts_inner(int argc, char **argv, opts *o) {
             o->sentence = strtol(v, &end, 10);
             if (errno || *end || o->sentence < 0) return usage_error("--sentence needs a number >= 0");
         } else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) o->quiet = 1;
+        else if (!strcmp(a, "--no-frames")) o->frames_off = DYAD_FRAME_ALL;
+        else if (!strcmp(a, "--no-frame")) {
+            NEEDV();
+            unsigned bit = dyad_frame_bit(v);
+            if (!bit) return usage_error("--no-frame must be arrest, protest, aid, talks or attack");
+            o->frames_off |= bit;
+        }
         else if (a[0] == '-' && a[1]) {
             fprintf(stderr, "dyad: unknown option %s\n", a);
             return usage_error("see usage");
@@ -170,7 +178,7 @@ static int run_files(const opts *o, const dyad_dict *d, totals *t, int (*each)(c
                      void *ctx) {
     dyad_doc *doc = dyad_doc_new();
     if (!doc) { fprintf(stderr, "dyad: out of memory\n"); return 1; }
-    dyad_options dopt = {o->date, 0};
+    dyad_options dopt = {o->date, 0, o->frames_off};
     int any_fail = 0;
     for (int f = 0; f < o->nfiles; f++) {
         dyad_error err = {0};
@@ -277,7 +285,7 @@ static int cmd_explain(int argc, char **argv) {
     dyad_dict *d = load_dict(dict_dir(o.dict, buf, sizeof buf));
     if (!d) { free(o.files); return 1; }
     dyad_doc *doc = dyad_doc_new();
-    dyad_options dopt = {o.date, 1};
+    dyad_options dopt = {o.date, 1, o.frames_off};
     int fail = 0;
     dyad_buf out = {0};
     if (o.text) {

@@ -156,10 +156,11 @@ int dyad_parse_date(const char *s, size_t len, char out[11]);
 typedef struct dyad_dict dyad_dict;
 
 typedef enum dyad_dict_kind {
-    DYAD_DICT_AUTO = 0,      /* by extension: .actors, .agents, .verbs */
+    DYAD_DICT_AUTO = 0,      /* by extension: .actors, .agents, .verbs, .places */
     DYAD_DICT_ACTORS,
     DYAD_DICT_AGENTS,
-    DYAD_DICT_VERBS
+    DYAD_DICT_VERBS,
+    DYAD_DICT_PLACES         /* a gazetteer: actor syntax, every entry a place of its country */
 } dyad_dict_kind;
 
 /* A new, empty dictionary set. NULL when out of memory. */
@@ -224,9 +225,26 @@ typedef struct dyad_event {
     uint32_t rule_line;
 } dyad_event;
 
+/* Implicit-role frames: an event whose sentence leaves a role out takes it from the document
+ * (docs/DISCOURSE.md). All are on by default; set bits in dyad_options.frames_off to switch them off. */
+enum {
+    DYAD_FRAME_ARREST = 1 << 0,   /* agentless arrest, detention, trial, expulsion: the place's police/courts */
+    DYAD_FRAME_PROTEST = 1 << 1,  /* a protest or strike with no target: the place's government */
+    DYAD_FRAME_AID = 1 << 2,      /* aid with no recipient: the document's main country */
+    DYAD_FRAME_TALKS = 1 << 3,    /* talks, truces, agreements, clashes with unnamed parties: the main pair */
+    DYAD_FRAME_ATTACK = 1 << 4,   /* an attack with no attacker: the attacker the document names elsewhere */
+    DYAD_FRAME_ALL = (1 << 5) - 1
+};
+
+/* The name of frame bit `f` ("arrest", "protest", ...), NULL if unknown; and the bit of a name (0 if
+ * unknown). */
+const char *dyad_frame_name(unsigned f);
+unsigned dyad_frame_bit(const char *name);
+
 typedef struct dyad_options {
     const char *date;        /* overrides every article's publication date ("YYYY-MM-DD"), or NULL */
     int trace;               /* record an explanation while coding (see dyad_doc_trace) */
+    unsigned frames_off;     /* DYAD_FRAME_* bits of implicit-role frames not to apply (0: all apply) */
 } dyad_options;
 
 typedef struct dyad_doc dyad_doc;

@@ -32,6 +32,25 @@ static uint32_t wflags(const dyad_doc *doc, const dyad_dict *d, uint32_t i) {
     return dy_lex_flags(d, doc->tokens.items[i].lex);
 }
 
+/* A name the document introduced earlier (discourse.c learns them): a capitalised word equal to
+ * a learned name, at or after its introduction. Mention kind 3, index = the learned name. */
+static int learned_mention(const dyad_doc *doc, uint32_t i, mention *m) {
+    const dy_token *t = &doc->tokens.items[i];
+    if (!doc->names.len || !(t->flags & (DY_TOK_CAP | DY_TOK_UPPER)) || !(t->flags & DY_TOK_WORD)) return 0;
+    uint32_t n = t->end - t->start;
+    for (size_t k = 0; k < doc->names.len; k++) {
+        const dy_name *nm = &doc->names.items[k];
+        if (nm->len == n && i >= nm->from_tok && !memcmp(doc->text.text + nm->start, doc->text.text + t->start, n)) {
+            m->start = i;
+            m->end = i + 1;
+            m->kind = 3;
+            m->index = (uint32_t)k;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* The longest dictionary mention starting at token i (within [i, end)); 0 if none. */
 static int longest_mention(const dyad_doc *doc, const dyad_dict *d, uint32_t i, uint32_t end, mention *m) {
     uint32_t node = 0, best_end = 0;
@@ -54,7 +73,7 @@ static int longest_mention(const dyad_doc *doc, const dyad_dict *d, uint32_t i, 
         }
         if (ok) { best = t; best_end = k + 1; }
     }
-    if (!best) return 0;
+    if (!best) return learned_mention(doc, i, m);
     m->start = i;
     m->end = best_end;
     m->kind = best->kind;
@@ -99,50 +118,73 @@ typedef struct phrase_build {
     uint32_t poss_after;     /* index of the first mention after the possessive */
 } phrase_build;
 
-static void resolve_phrase(const dyad_dict *d, const phrase_build *pb, int32_t day, dy_phrase *ph) {
+/* Resolves a phrase's code from its mentions. Dictionary and learned names are both actors here:
+ * a learned name (kind 3) has its dictionary entry, or the code its introduction gave. */
+static void resolve_phrase(const dyad_doc *doc, const dyad_dict *d, const phrase_build *pb, int32_t day, dy_phrase *ph) {
+    dy_actor_code lcodes[16];
     const dy_actor_code *first_actor = NULL, *head = NULL;
     const dy_actor_entry *first_entry = NULL, *head_entry = NULL;
+    int first_k = -1, head_k = -1, head_person = 0, head_learned = 0;
     const char *agent = NULL;
     int agent_last = -1;
+    ph->flags = 0;
+    ph->entry = 0;
     for (int k = 0; k < pb->nm; k++) {
         const mention *m = &pb->m[k];
-        if (m->kind == 1) {
-            const dy_actor_entry *e = &d->actors[m->index];
-            const dy_actor_code *c = dy_actor_code_on(d, e, day);
-            if (!c) continue;
-            if (!first_actor) { first_actor = c; first_entry = e; }
-            /* the head of an English noun phrase is its last noun: a name after the last title */
-            if (!(pb->has_poss && (uint32_t)k < pb->poss_after)) { head = c; head_entry = e; }
-        } else {
+        if (m->kind == 2) {
             agent = d->agents[m->index].agent;
             agent_last = k;
+            continue;
+        }
+        const dy_actor_entry *e = NULL;
+        const dy_actor_code *c;
+        int person;
+        if (m->kind == 1 || doc->names.items[m->index].entry) {
+            e = &d->actors[m->kind == 1 ? m->index : doc->names.items[m->index].entry - 1];
+            c = dy_actor_code_on(d, e, day);
+            if (!c) continue;
+            person = e->person;
+        } else {
+            const dy_name *nm = &doc->names.items[m->index];
+            memset(&lcodes[k], 0, sizeof lcodes[k]);
+            snprintf(lcodes[k].code, sizeof lcodes[k].code, "%s", nm->code);
+            lcodes[k].line = nm->rule_line;
+            ph->rule_file = nm->rule_file;
+            c = &lcodes[k];
+            person = nm->person;
+        }
+        if (!first_actor) { first_actor = c; first_entry = e; first_k = k; }
+        /* the head of an English noun phrase is its last noun: a name after the last title */
+        if (!(pb->has_poss && (uint32_t)k < pb->poss_after)) {
+            head = c; head_entry = e; head_k = k; head_person = person; head_learned = m->kind == 3;
         }
     }
     /* a head name must come after the last agent word ("President Xi", not "Xi's envoy") */
-    if (head) {
-        int head_k = -1;
-        for (int k = 0; k < pb->nm; k++)
-            if (pb->m[k].kind == 1 && &d->actors[pb->m[k].index] == head_entry) head_k = k;
-        if (head_k < agent_last) head = NULL;
-    }
-    ph->flags = 0;
+    if (head && head_k < agent_last) head = NULL;
     if (agent) ph->flags |= DY_PH_HAS_AGENT;
-    int head_specific = head && (head_entry->person || strlen(head->code) > 3 || dy_code_is_intl(head->code));
-    if (head_specific && head != first_actor && agent == NULL && !head_entry->person && strlen(head->code) <= 3)
+    int head_specific = head && (head_person || strlen(head->code) > 3 || dy_code_is_intl(head->code));
+    if (head_specific && head != first_actor && agent == NULL && !head_person && strlen(head->code) <= 3)
         head_specific = 0;
     if (head_specific) {
         snprintf(ph->code, sizeof ph->code, "%s", head->code);
-        if (head_entry->person) ph->flags |= DY_PH_PERSON;
+        if (head_person) ph->flags |= DY_PH_PERSON;
         else if (!agent && pb->nm == 1) ph->flags |= DY_PH_NAME_ONLY; /* "Moscow", "the White House", "NATO" */
-        ph->rule_file = head_entry->file;
+        if (head_learned) ph->flags |= DY_PH_LEARNED;
+        if (head_entry) {
+            ph->entry = (uint32_t)(head_entry - d->actors) + 1;
+            ph->rule_file = head_entry->file;
+        }
         ph->rule_line = head->line;
         return;
     }
     if (first_actor) {
         const char *c = first_actor->code;
-        ph->rule_file = first_entry->file;
+        if (first_entry) ph->rule_file = first_entry->file;
         ph->rule_line = first_actor->line;
-        if (!agent && !(head_entry && head_entry->person) && strlen(c) == 3) ph->flags |= DY_PH_NAME_ONLY;
+        if (!agent && !(head && head_person) && strlen(c) == 3) ph->flags |= DY_PH_NAME_ONLY;
+        if (!agent && first_entry && first_entry->place) ph->flags |= DY_PH_PLACE | DY_PH_LOC;  /* "Lviv" */
+        if (!agent && pb->nm == 1 && first_entry) ph->entry = (uint32_t)(first_entry - d->actors) + 1;
+        if (pb->m[first_k].kind == 3) ph->flags |= DY_PH_LEARNED;
         if (!agent || dy_code_is_intl(c)) {
             snprintf(ph->code, sizeof ph->code, "%s", c);
         } else {
@@ -167,7 +209,10 @@ static int emit_phrase(dyad_doc *doc, const dyad_dict *d, const phrase_build *pb
     ph->tok_end = pb->end;
     ph->sentence = sent;
     ph->group = (uint32_t)doc->phrases.len;   /* own group until joined */
-    resolve_phrase(d, pb, day, ph);
+    resolve_phrase(doc, d, pb, day, ph);
+    ph->entity = -1;
+    ph->ante = -1;
+    ph->why = NULL;
     if (!ph->code[0]) doc->phrases.len--;
     return DYAD_OK;
 }
@@ -228,48 +273,37 @@ static int is_plain_noun(const dyad_doc *doc, const dyad_dict *d, uint32_t i) {
     return 1;
 }
 
-static int is_subject_pronoun(const dyad_doc *doc, uint32_t i) {
-    return dy_tok_is(doc, i, "he") || dy_tok_is(doc, i, "she") || dy_tok_is(doc, i, "they");
-}
-
-/* Resolves he/she/they to the latest fitting phrase within three sentences; unresolved pronouns
- * are removed. Phrases are in text order, so antecedents are resolved before they are used. */
-static void resolve_pronouns(dyad_doc *doc) {
-    size_t out = 0;
-    for (size_t i = 0; i < doc->phrases.len; i++) {
-        dy_phrase *p = &doc->phrases.items[i];
-        if (p->flags & DY_PH_PRON) {
-            int person = !dy_tok_is(doc, p->tok_start, "they");
-            int32_t found = -1;
-            /* "Trump announced that ... he would": the speaker of the clause the pronoun is in */
-            for (size_t j = out; j-- > 0 && found < 0 && j + 64 > out;) {
-                const dy_phrase *q = &doc->phrases.items[j];
-                if (q->sentence != p->sentence) break;
-                if (person != !!(q->flags & DY_PH_PERSON) || (q->flags & (DY_PH_LOC | DY_PH_MOD))) continue;
-                uint32_t k = q->tok_end;
-                while (k < p->tok_start && (dy_lex_flags(doc->dict, doc->tokens.items[k].lex) & DY_W_ADV)) k++;
-                if (k < p->tok_start && (dy_lex_flags(doc->dict, doc->tokens.items[k].lex) & DY_W_SPEECH)) found = (int32_t)j;
-            }
-            for (size_t j = out; j-- > 0 && found < 0 && j + 64 > out;) {
-                const dy_phrase *q = &doc->phrases.items[j];
-                if (q->sentence + 3 < p->sentence) break;
-                if (q->flags & (DY_PH_LOC | DY_PH_MOD)) continue;
-                if (person != !!(q->flags & DY_PH_PERSON)) continue;
-                if (!person && (q->flags & DY_PH_NAME_ONLY) && !(q->flags & DY_PH_PRON)) continue;
-                found = (int32_t)j;
-            }
-            if (found < 0) continue;
-            const dy_phrase *q = &doc->phrases.items[found];
-            memcpy(p->code, q->code, sizeof p->code);
-            p->flags = DY_PH_PRON | (q->flags & (DY_PH_PERSON | DY_PH_HAS_AGENT));
-            p->ante = found;
-            p->rule_file = q->rule_file;
-            p->rule_line = q->rule_line;
-        }
-        p->group = (uint32_t)out + 1;
-        doc->phrases.items[out++] = *p;
+/* The pronoun at token i as phrase flags (DY_PH_PRON plus its kind), 0 if none: subject pronouns
+ * (he she they it we I), object pronouns (him them us), possessives (his its their our my; "her"
+ * before a noun). "It" before a form of "be" or "seems" is the empty subject, not a reference. */
+static uint32_t pronoun_at(const dyad_doc *doc, const dyad_dict *d, uint32_t i, uint32_t end) {
+    size_t n;
+    const char *s = dy_tok_text(doc, i, &n);
+    if (n > 5 || !(tflags(doc, i) & DY_TOK_WORD)) return 0;
+    char w[6];
+    for (size_t k = 0; k < n; k++) w[k] = (char)tolower((unsigned char)s[k]);
+    w[n] = 0;
+    if (!strcmp(w, "he") || !strcmp(w, "she") || !strcmp(w, "they")) return DY_PH_PRON;
+    if (!strcmp(w, "him") || !strcmp(w, "them")) return DY_PH_PRON | DY_PH_OBJ_PRON;
+    if (!strcmp(w, "his") || !strcmp(w, "its") || !strcmp(w, "their")) return DY_PH_PRON | DY_PH_POSS_PRON;
+    if (!strcmp(w, "we") || (!strcmp(w, "i") && (tflags(doc, i) & DY_TOK_UPPER))) return DY_PH_PRON | DY_PH_FIRST;
+    if (!strcmp(w, "us") && !(tflags(doc, i) & DY_TOK_UPPER)) return DY_PH_PRON | DY_PH_FIRST | DY_PH_OBJ_PRON;
+    if (!strcmp(w, "our") || !strcmp(w, "my")) return DY_PH_PRON | DY_PH_FIRST | DY_PH_POSS_PRON;
+    if (!strcmp(w, "her")) {
+        /* a possessive before a word, an object before punctuation, a preposition or the end */
+        if (i + 1 < end && (tflags(doc, i + 1) & DY_TOK_WORD) &&
+            !(wflags(doc, d, i + 1) & (DY_W_PREP | DY_W_CONJ | DY_W_SUB | DY_W_DET)))
+            return DY_PH_PRON | DY_PH_POSS_PRON;
+        return DY_PH_PRON | DY_PH_OBJ_PRON;
     }
-    doc->phrases.len = out;
+    if (!strcmp(w, "it")) {
+        if (i + 1 < end && ((wflags(doc, d, i + 1) & DY_W_BE) || dy_tok_is(doc, i + 1, "seems") ||
+                            dy_tok_is(doc, i + 1, "appears") || dy_tok_is(doc, i + 1, "remains") ||
+                            dy_tok_is(doc, i + 1, "'s")))
+            return 0;
+        return DY_PH_PRON;
+    }
+    return 0;
 }
 
 typedef struct title_toks {
@@ -369,7 +403,8 @@ int dy_find_actors(dyad_doc *doc, const dyad_dict *d) {
         for (uint32_t i = se->tok_start; i < se->tok_end;) {
             mention m;
             if (!longest_mention(doc, d, i, se->tok_end, &m)) {
-                if (is_subject_pronoun(doc, i)) {
+                uint32_t pf = pronoun_at(doc, d, i, se->tok_end);
+                if (pf) {
                     if (emit_phrase(doc, d, &pb, (uint32_t)s, day)) return DYAD_ERR_NOMEM;
                     memset(&pb, 0, sizeof pb);
                     dy_phrase *ph = DY_PUSH(doc->phrases);
@@ -378,8 +413,12 @@ int dy_find_actors(dyad_doc *doc, const dyad_dict *d) {
                     ph->tok_end = i + 1;
                     ph->sentence = (uint32_t)s;
                     ph->group = (uint32_t)doc->phrases.len;
-                    ph->flags = DY_PH_PRON;
+                    ph->flags = pf;
                     ph->ante = -1;
+                    ph->entity = -1;
+                    ph->entry = 0;
+                    ph->why = NULL;
+                    ph->rule_file = ph->rule_line = 0;
                     snprintf(ph->code, sizeof ph->code, "?");
                 }
                 i++;
@@ -421,20 +460,24 @@ int dy_find_actors(dyad_doc *doc, const dyad_dict *d) {
             prev = m;
             i = m.end;
         }
-        /* trailing name words after the last mention: "Defense Minister Rustem Umerov" */
-        if (pb.nm) {
-            while (pb.end < se->tok_end && is_name_word(doc, d, pb.end)) pb.end++;
-        }
         if (emit_phrase(doc, d, &pb, (uint32_t)s, day)) return DYAD_ERR_NOMEM;
     }
-    /* a phrase followed by name words got them only at the end of the sentence; extend inner ones */
+    /* trailing name words after the last mention: "Defense Minister Rustem Umerov"; after a title
+     * they name a person the dictionary does not know (discourse.c learns the name) */
     for (size_t i = 0; i < doc->phrases.len; i++) {
         dy_phrase *p = &doc->phrases.items[i];
         const dy_sentence *se = &doc->sentences.items[p->sentence];
         uint32_t limit = se->tok_end;
         if (i + 1 < doc->phrases.len && doc->phrases.items[i + 1].sentence == p->sentence)
             limit = doc->phrases.items[i + 1].tok_start;
+        uint32_t e0 = p->tok_end;
+        p->name_tok = 0;
+        if (p->flags & DY_PH_PRON) continue;
         while (p->tok_end < limit && is_name_word(doc, d, p->tok_end)) p->tok_end++;
+        if (p->tok_end > e0 && (p->flags & DY_PH_HAS_AGENT) && !(p->flags & DY_PH_PERSON)) {
+            p->name_tok = e0 + 1;
+            p->flags |= DY_PH_PERSON;
+        }
     }
     pick_main_country(doc, d);
     /* 3. agent-only countries, pronouns, flags, compounds */
@@ -454,6 +497,8 @@ int dy_find_actors(dyad_doc *doc, const dyad_dict *d) {
                     if ((q->flags & (DY_PH_AGENT_ONLY | DY_PH_PRON)) || dy_code_is_intl(q->code) || !strncmp(q->code, "---", 3))
                         continue;
                     country = q->code;
+                    p->flags |= DY_PH_FIXED;
+                    p->why = "the country named last";
                     break;
                 }
             }
@@ -509,7 +554,7 @@ int dy_find_actors(dyad_doc *doc, const dyad_dict *d) {
         if (b > se->tok_start && dy_tok_is(doc, b - 1, "-") && !(tflags(doc, b - 1) & DY_TOK_SPACE))
             p->flags |= DY_PH_MOD;
     }
-    resolve_pronouns(doc);
+    for (size_t i = 0; i < doc->phrases.len; i++) doc->phrases.items[i].group = (uint32_t)i + 1;
     for (size_t i = 0; i < doc->phrases.len; i++) {
         dy_phrase *p = &doc->phrases.items[i];
         const dy_sentence *se = &doc->sentences.items[p->sentence];
@@ -570,7 +615,11 @@ int dy_find_actors(dyad_doc *doc, const dyad_dict *d) {
             j++;
         }
         for (size_t k = i; named && k < j; k++)
-            if (doc->phrases.items[k].flags & DY_PH_AGENT_ONLY) memcpy(doc->phrases.items[k].code, named->code, 3);
+            if (doc->phrases.items[k].flags & DY_PH_AGENT_ONLY) {
+                memcpy(doc->phrases.items[k].code, named->code, 3);
+                doc->phrases.items[k].flags |= DY_PH_FIXED;
+                doc->phrases.items[k].why = "the country of its compound";
+            }
         i = j;
     }
     return DYAD_OK;

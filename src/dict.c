@@ -477,7 +477,7 @@ static void split_bracket(const char *s, size_t n, size_t *phrase_len, const cha
 }
 
 static int load_actors(dyad_dict *d, const char *name, const char *data, size_t len, int agents,
-                       dyad_error *err) {
+                       int places, dyad_error *err) {
     int fi = file_index(d, name);
     if (fi < 0) return dy_fail(err, DYAD_ERR_NOMEM, name, 0, -1, "out of memory");
     line_reader lr = {data, data + len, 0};
@@ -542,6 +542,7 @@ static int load_actors(dyad_dict *d, const char *name, const char *data, size_t 
                 ae->code_start = d->ncodes;
                 ae->file = (uint16_t)fi;
                 ae->line = (uint32_t)lr.lineno;
+                ae->place = (uint8_t)places;
                 cur = d->nactors++;
                 if (code) {
                     dy_actor_code c;
@@ -893,6 +894,7 @@ static dyad_dict_kind kind_of(const char *path) {
     if (!strcmp(dot, ".actors") || !strcmp(dot, ".actor")) return DYAD_DICT_ACTORS;
     if (!strcmp(dot, ".agents") || !strcmp(dot, ".agent")) return DYAD_DICT_AGENTS;
     if (!strcmp(dot, ".verbs") || !strcmp(dot, ".verb")) return DYAD_DICT_VERBS;
+    if (!strcmp(dot, ".places") || !strcmp(dot, ".place")) return DYAD_DICT_PLACES;
     return DYAD_DICT_AUTO;
 }
 
@@ -902,10 +904,11 @@ int dyad_dict_load_buffer(dyad_dict *d, const char *name, const char *data, size
     if (d->compiled) return dy_fail(err, DYAD_ERR_ARG, name, 0, -1, "dictionary already compiled");
     if (kind == DYAD_DICT_AUTO) kind = kind_of(name);
     switch (kind) {
-    case DYAD_DICT_ACTORS: return load_actors(d, name, data, len, 0, err);
-    case DYAD_DICT_AGENTS: return load_actors(d, name, data, len, 1, err);
+    case DYAD_DICT_ACTORS: return load_actors(d, name, data, len, 0, 0, err);
+    case DYAD_DICT_AGENTS: return load_actors(d, name, data, len, 1, 0, err);
+    case DYAD_DICT_PLACES: return load_actors(d, name, data, len, 0, 1, err);
     case DYAD_DICT_VERBS: return load_verbs(d, name, data, len, err);
-    default: return dy_fail(err, DYAD_ERR_ARG, name, 0, -1, "unknown dictionary kind (use .actors, .agents or .verbs)");
+    default: return dy_fail(err, DYAD_ERR_ARG, name, 0, -1, "unknown dictionary kind (use .actors, .agents, .verbs or .places)");
     }
 }
 
@@ -959,7 +962,7 @@ int dyad_dict_load_dir(dyad_dict *d, const char *dir, dyad_error *err) {
         free(names[i]);
     }
     free(names);
-    if (r == DYAD_OK && n == 0) return dy_fail(err, DYAD_ERR_IO, dir, 0, -1, "no .actors, .agents or .verbs files");
+    if (r == DYAD_OK && n == 0) return dy_fail(err, DYAD_ERR_IO, dir, 0, -1, "no .actors, .agents, .verbs or .places files");
     return r;
 }
 

@@ -3,7 +3,8 @@
  *
  * Algorithm: reset the document's arena and arrays (keeping their memory), copy the article,
  * then run the stages in order on the same flat arrays: normalise -> segment/tokenise -> actors
- * -> events. Each stage appends; nothing is freed until the next document. The collapsed text of
+ * -> discourse -> events; when the discourse stage learns names the document introduces, the actor
+ * and discourse stages run once more so that later mentions of those names are found. Each stage appends; nothing is freed until the next document. The collapsed text of
  * each sentence is a slice copy of the normalised text (which has white space folded already).
  */
 #include "engine.h"
@@ -24,6 +25,9 @@ void dyad_doc_free(dyad_doc *doc) {
     free(doc->tokens.items);
     free(doc->sentences.items);
     free(doc->phrases.items);
+    free(doc->scratch.items);
+    free(doc->entities.items);
+    free(doc->names.items);
     free(doc->events.items);
     dyad_buf_free(&doc->trace);
     free(doc);
@@ -42,6 +46,8 @@ const char *dyad_modality_name(dyad_modality m) {
 static void reset(dyad_doc *doc) {
     dy_arena_reset(&doc->arena);
     doc->tokens.len = doc->sentences.len = doc->phrases.len = doc->events.len = 0;
+    doc->entities.len = doc->names.len = doc->scratch.len = 0;
+    doc->speaker = NULL;
     dyad_buf_clear(&doc->trace);
     doc->id = doc->date = doc->orig = NULL;
     doc->orig_len = 0;
@@ -90,8 +96,20 @@ int dyad_code(dyad_doc *doc, const dyad_dict *dict, const dyad_article *a, const
         doc->sent_text[i] = dy_arena_strndup(&doc->arena, doc->text.text + s->start, s->end - s->start);
         if (!doc->sent_text[i]) return dy_fail(err, DYAD_ERR_NOMEM, file, a->line, -1, "out of memory");
     }
-    if (dy_find_actors(doc, dict) || dy_find_events(doc, dict))
-        return dy_fail(err, DYAD_ERR_NOMEM, file, a->line, -1, "out of memory");
+    doc->frames_off = opt ? opt->frames_off : 0;
+    int r = dy_find_actors(doc, dict);
+    if (!r) r = dy_discourse(doc, dict);
+    /* names the document introduced: find their later mentions, then read the discourse again */
+    if (!r && dy_learn_names(doc, dict)) {
+        doc->phrases.len = doc->entities.len = 0;
+        int tracing = doc->tracing;
+        doc->tracing = 0;            /* explain shows the final reading only */
+        r = dy_find_actors(doc, dict);
+        doc->tracing = tracing;
+        if (!r) r = dy_discourse(doc, dict);
+    }
+    if (!r) r = dy_find_events(doc, dict);
+    if (r) return dy_fail(err, DYAD_ERR_NOMEM, file, a->line, -1, "out of memory");
     return DYAD_OK;
 }
 

@@ -74,6 +74,7 @@ typedef struct dy_actor_entry {
     uint16_t file;
     uint32_t line;
     uint8_t person;          /* has dated codes (a person) */
+    uint8_t place;           /* from a gazetteer (.places): a place of its country, never an actor */
 } dy_actor_entry;
 
 typedef struct dy_agent_entry {
@@ -163,7 +164,15 @@ enum { DY_PH_LOC = 1 << 0,        /* after a locative preposition ("in Ukraine")
        DY_PH_PERSON = 1 << 3,
        DY_PH_AGENT_ONLY = 1 << 4, /* only an agent word: country from the context */
        DY_PH_NAME_ONLY = 1 << 6,  /* only names of places/organisations: no agent, no person */
-       DY_PH_HAS_AGENT = 1 << 7 };
+       DY_PH_HAS_AGENT = 1 << 7,
+       DY_PH_PLACE = 1 << 8,      /* a gazetteer place: gives a country, never acts */
+       DY_PH_LEARNED = 1 << 9,    /* a name the document introduced (discourse.c) */
+       DY_PH_PAIR = 1 << 10,      /* one of the two parties of "the two sides" */
+       DY_PH_EACH = 1 << 11,      /* "each other", "one another": the source's own members */
+       DY_PH_FIXED = 1 << 12,     /* an agent's country given by its phrase or compound: keep it */
+       DY_PH_POSS_PRON = 1 << 13, /* a possessive pronoun (his, its, their, our) */
+       DY_PH_OBJ_PRON = 1 << 14,  /* an object pronoun (him, them, us) */
+       DY_PH_FIRST = 1 << 15 };   /* a first-person pronoun (we, I, our): the quote's speaker */
 
 typedef struct dy_phrase {
     uint32_t tok_start, tok_end;   /* tokens [start, end) */
@@ -173,10 +182,42 @@ typedef struct dy_phrase {
     uint32_t group;                /* compound group id (phrases joined by "and" share it) */
     uint32_t rule_file, rule_line; /* the actor entry that gave the code */
     int32_t ante;                  /* for a pronoun: the phrase it refers to */
+    uint32_t entry;                /* the head's actor entry + 1 (0: none) */
+    uint32_t name_tok;             /* first of the unknown name words that end the phrase + 1 (0: none) */
+    int32_t entity;                /* the document entity this phrase mentions (-1: none) */
+    const char *why;               /* how a reference was resolved (static text, for explain) */
 } dy_phrase;
+
+/* A document entity: what several phrases mention (a person, a country, an organisation, a group,
+ * a collective of agents such as "the rebels"). Built by discourse.c. */
+enum { DY_EN_PERSON = 1, DY_EN_COUNTRY, DY_EN_ORG, DY_EN_GROUP, DY_EN_COLLECTIVE, DY_EN_PLACE };
+typedef struct dy_entity {
+    char code[16];
+    uint8_t kind;                  /* DY_EN_* */
+    uint8_t plural;
+    uint8_t gender;                /* 0 unknown, 1 male, 2 female */
+    uint32_t entry;                /* actor entry + 1, or learned name + 1 with learned set */
+    uint8_t learned;
+    uint32_t first, last;          /* phrase indices of the first and the latest mention */
+    uint32_t mentions;
+} dy_entity;
+
+/* A name the document introduced: "Zambian President Hakainde Hichilema" teaches "Hichilema";
+ * "Viktor Orban" teaches "Orban" for the dictionary's entry; "(RSF)" teaches an acronym. */
+typedef struct dy_name {
+    uint32_t start, len;           /* the word in the normalised text */
+    uint32_t from_tok;             /* applies to tokens from here on */
+    uint32_t entry;                /* dictionary actor entry + 1 (0: a learned code) */
+    char code[16];
+    uint8_t person;
+    uint16_t rule_file;            /* the introduction's rule */
+    uint32_t rule_line;
+} dy_name;
 
 typedef DY_VEC(dy_phrase) dy_phrase_vec;
 typedef DY_VEC(dyad_event) dy_event_vec;
+typedef DY_VEC(dy_entity) dy_entity_vec;
+typedef DY_VEC(dy_name) dy_name_vec;
 
 struct dyad_doc {
     dy_arena arena;
@@ -187,6 +228,11 @@ struct dyad_doc {
     dy_token_vec tokens;
     dy_sentence_vec sentences;
     dy_phrase_vec phrases;
+    dy_entity_vec entities;
+    dy_name_vec names;             /* names learned from the text (discourse.c) */
+    int32_t *speaker;              /* per sentence: the phrase that speaks its quotation, or -1 */
+    unsigned frames_off;           /* implicit-role frames switched off (DYAD_FRAME_* bits) */
+    dy_phrase_vec scratch;         /* discourse.c: the rebuilt phrase array */
     dy_event_vec events;
     char **sent_text;              /* collapsed sentence texts (arena) */
     char main_country[8];          /* the document's main country ("" if none) */
@@ -198,6 +244,15 @@ struct dyad_doc {
 /* actors.c: looks up every token's word id, finds the actor phrases of every sentence and resolves
  * their codes for the document's date; picks the document's main country. */
 int dy_find_actors(dyad_doc *doc, const dyad_dict *d);
+
+/* discourse.c: learns the names the document introduces (returns how many; the actor stage is
+ * run again when a learned name occurs where no dictionary phrase stood). */
+size_t dy_learn_names(dyad_doc *doc, const dyad_dict *d);
+
+/* discourse.c: the document's entities, quotations and their speakers, and the references
+ * (pronouns, definite descriptions, "the two sides", "each other", we/our in quotes, an agent's
+ * country from a place); unresolved pronouns are dropped. */
+int dy_discourse(dyad_doc *doc, const dyad_dict *d);
 
 /* events.c: finds verbs, applies patterns, picks source and target, modality and date, and
  * appends events. */

@@ -896,6 +896,10 @@ static int code_sentence(sent_ctx *c) {
         if (!is_noun) { last_verb_end = v.end; last_passive = g.passive; }
         const dy_phrase *sp = src >= 0 ? &doc->phrases.items[src] : NULL;
         const dy_phrase *tp = tgt >= 0 ? &doc->phrases.items[tgt] : NULL;
+        /* "each other", "one another": the source's members act on each other */
+        int each = tp && (tp->flags & DY_PH_EACH);
+        if (each) tp = NULL;
+        if (sp && (sp->flags & DY_PH_EACH)) sp = NULL;
         trace_phrase(doc, "source", sp);
         trace_phrase(doc, "target", tp);
         if (!sp) {
@@ -916,7 +920,7 @@ static int code_sentence(sent_ctx *c) {
             mutual = 1;
         }
         const dy_phrase *P = doc->phrases.items;
-        if (!tp && src_compound && (is_noun ? mutual : reciprocal(code) || mutual)) {
+        if (!tp && src_compound && (each || (is_noun ? mutual : reciprocal(code) || mutual))) {
             for (size_t a = 0; a < ns; a++)
                 for (size_t b = 0; b < ns; b++)
                     if (a != b && add_event(c, &P[sm[a]], &P[sm[b]], code, mod, day, &v, rf, rl, first_event))
@@ -999,7 +1003,9 @@ int dy_find_events(dyad_doc *doc, const dyad_dict *d) {
                 const dy_token *a = &doc->tokens.items[ph->tok_start], *b = &doc->tokens.items[ph->tok_end - 1];
                 dy_trace(doc, "  actor \"%.*s\" = %s%s%s%s (%s:%u)\n", (int)(b->end - a->start), doc->text.text + a->start,
                          ph->code, ph->flags & DY_PH_LOC ? " [place]" : "", ph->flags & DY_PH_MOD ? " [modifier]" : "",
-                         ph->group != p + 1 ? " [compound]" : "", d->files[ph->rule_file], ph->rule_line);
+                         (p > c.p0 && doc->phrases.items[p - 1].group == ph->group) ||
+                                 (p + 1 < c.p1 && doc->phrases.items[p + 1].group == ph->group) ? " [compound]" : "",
+                         d->files[ph->rule_file], ph->rule_line);
             }
         }
         int r = code_sentence(&c);

@@ -130,7 +130,8 @@ enum {
     DY_TOK_PARA = 1 << 6,    /* first token of a paragraph */
     DY_TOK_QUOTE = 1 << 7,   /* a quotation mark ( " or ' used as a quote ) */
     DY_TOK_DASH = 1 << 8,    /* a dash between words ("--", normalised from en/em dash) */
-    DY_TOK_ABBR = 1 << 9     /* a word ending in '.' that is an abbreviation or initial */
+    DY_TOK_ABBR = 1 << 9,    /* a word ending in '.' that is an abbreviation or initial */
+    DY_TOK_INQUOTE = 1 << 10 /* inside a quotation (set by discourse.c) */
 };
 
 typedef struct dy_token {
