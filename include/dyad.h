@@ -223,6 +223,7 @@ typedef struct dyad_event {
     dyad_span source_span, verb_span, target_span;
     const char *rule_file;   /* the dictionary entry that fired: file (basename) and line */
     uint32_t rule_line;
+    const char *frame;       /* the implicit-role frame that filled a role ("arrest"...), NULL if none */
 } dyad_event;
 
 /* Implicit-role frames: an event whose sentence leaves a role out takes it from the document

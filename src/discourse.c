@@ -220,7 +220,8 @@ static int phrase_gender(const dyad_doc *doc, const dy_phrase *p) {
     static const char *const male[] = {"mr", "mr.", "sir", "king", "prince", "sheikh", "emir", "he", "him", "his", NULL};
     static const char *const female[] = {"mrs", "mrs.", "ms", "ms.", "miss", "madam", "madame", "queen", "princess",
                                          "lady", "dame", "she", "her", "hers", NULL};
-    for (uint32_t k = p->tok_start; k < p->tok_end; k++) {
+    /* a title may stand just before the phrase ("Mr Putin" at the start of a paragraph) */
+    for (uint32_t k = p->tok_start ? p->tok_start - 1 : 0; k < p->tok_end; k++) {
         for (int i = 0; male[i]; i++) if (dy_tok_is(doc, k, male[i])) return 1;
         for (int i = 0; female[i]; i++) if (dy_tok_is(doc, k, female[i])) return 2;
     }
@@ -643,6 +644,7 @@ static void trace_discourse(dyad_doc *doc) {
     if (!doc->tracing) return;
     static const char *const kinds[] = {"?", "person", "country", "organisation", "group", "collective", "place"};
     char buf[160];
+    if (doc->main_pair[0][0]) dy_trace(doc, "main pair: %s %s\n", doc->main_pair[0], doc->main_pair[1]);
     dy_trace(doc, "entities:\n");
     for (size_t k = 0; k < doc->entities.len; k++) {
         const dy_entity *e = &doc->entities.items[k];
@@ -677,6 +679,49 @@ static void trace_discourse(dyad_doc *doc) {
             trace_tokens(doc, &doc->phrases.items[doc->speaker[s]], buf, sizeof buf);
             dy_trace(doc, "  sentence %zu quotes \"%s\" = %s\n", s, buf, doc->phrases.items[doc->speaker[s]].code);
         }
+}
+
+/* The document's main pair: the two actors (country + first agent) named together in most
+ * sentences; the talks frame gives unnamed parties to them. Needs two sentences at least. */
+static void pick_main_pair(dyad_doc *doc) {
+    enum { MAXC = 48 };
+    char codes[MAXC][8];
+    uint16_t count[MAXC][MAXC];
+    int nc = 0;
+    memset(count, 0, sizeof count);
+    size_t i = 0;
+    while (i < doc->phrases.len) {
+        uint32_t s = doc->phrases.items[i].sentence;
+        int in[MAXC], nin = 0;
+        for (; i < doc->phrases.len && doc->phrases.items[i].sentence == s; i++) {
+            const dy_phrase *p = &doc->phrases.items[i];
+            if (!usable_actor(p) || !strncmp(p->code, "---", 3) || strlen(p->code) < 3) continue;
+            char key[8];
+            snprintf(key, sizeof key, "%.6s", p->code);
+            int k = 0;
+            while (k < nc && strcmp(codes[k], key)) k++;
+            if (k == nc) {
+                if (nc == MAXC) continue;
+                memcpy(codes[nc++], key, sizeof key);
+            }
+            int seen = 0;
+            for (int q = 0; q < nin; q++) seen |= in[q] == k;
+            if (!seen && nin < MAXC) in[nin++] = k;
+        }
+        for (int a = 0; a < nin; a++)
+            for (int b = 0; b < nin; b++)
+                if (a != b && count[in[a]][in[b]] < UINT16_MAX) count[in[a]][in[b]]++;
+    }
+    int ba = -1, bb = -1, best = 1;
+    for (int a = 0; a < nc; a++)
+        for (int b = a + 1; b < nc; b++) {
+            int n = count[a][b];
+            int better = n > best || (n == best && ba >= 0 && !strncmp(codes[ba], codes[bb], 3) && strncmp(codes[a], codes[b], 3));
+            if (better) { best = n; ba = a; bb = b; }
+        }
+    if (ba < 0) return;
+    snprintf(doc->main_pair[0], sizeof doc->main_pair[0], "%s", codes[ba]);
+    snprintf(doc->main_pair[1], sizeof doc->main_pair[1], "%s", codes[bb]);
 }
 
 int dy_discourse(dyad_doc *doc, const dyad_dict *d) {
@@ -730,6 +775,8 @@ int dy_discourse(dyad_doc *doc, const dyad_dict *d) {
     }
     /* a dropped possessive pronoun before an agent cannot stay: agents took their country above */
     if (rebuild(&c)) return DYAD_ERR_NOMEM;
+    doc->main_pair[0][0] = doc->main_pair[1][0] = 0;
+    pick_main_pair(doc);
     trace_discourse(doc);
     return DYAD_OK;
 }

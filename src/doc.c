@@ -53,6 +53,7 @@ static void reset(dyad_doc *doc) {
     doc->orig_len = 0;
     doc->sent_text = NULL;
     doc->main_country[0] = 0;
+    doc->main_pair[0][0] = doc->main_pair[1][0] = 0;
     memset(&doc->text, 0, sizeof doc->text);
 }
 

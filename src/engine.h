@@ -236,6 +236,7 @@ struct dyad_doc {
     dy_event_vec events;
     char **sent_text;              /* collapsed sentence texts (arena) */
     char main_country[8];          /* the document's main country ("" if none) */
+    char main_pair[2][16];         /* the two actors most often named together ("" if none) */
     dyad_buf trace;
     int tracing;
     const dyad_dict *dict;

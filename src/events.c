@@ -17,7 +17,8 @@
  *  4. source: the pattern's `$`, else the subject: the nearest actor phrase before the verb group
  *     that is not a place, a modifier or the object of a preposition (within SUBJECT_WINDOW
  *     tokens, not across a clause boundary or a quotation mark), the subject of a coordinated
- *     verb or of the verb an infinitive depends on, or a resolved pronoun; in the passive the
+ *     verb or of the verb an infinitive depends on (pronouns are phrases that discourse.c has
+ *     resolved); in the passive the
  *     actor after "by" is the source and the subject the target. A noun's source is its
  *     possessor, else the subject of the verb whose object it is;
  *  5. target: the pattern's `+`, else the first actor phrase after the verb inside its clause
@@ -73,6 +74,9 @@ typedef struct sent_ctx {
     uint32_t date_toks[DY_MAX_DATES];  /* the sentence's date expressions and their days */
     int32_t date_days[DY_MAX_DATES];
     size_t ndates;
+    const char *frame;             /* the frame filling a role of the event being added, or NULL */
+    struct pending_attack *pending; /* attacks waiting for an attacker (frame "attack") */
+    size_t *npending;
 } sent_ctx;
 
 static int32_t phrase_at(const sent_ctx *c, uint32_t tok) {
@@ -488,28 +492,6 @@ static int32_t find_object(const sent_ctx *c, uint32_t from, int after_by) {
     return fallback;
 }
 
-/* he/she/they/it before the verb group: resolved to the latest fitting actor phrase of the document. */
-static int32_t resolve_pronoun(const sent_ctx *c, uint32_t start) {
-    dyad_doc *doc = c->doc;
-    uint32_t k = start;
-    while (k > c->ts && is_adverb(doc, c->d, k - 1)) k--;
-    if (k <= c->ts) return -1;
-    uint32_t p = k - 1;
-    int person;
-    if (dy_tok_is(doc, p, "he") || dy_tok_is(doc, p, "she")) person = 1;
-    else if (dy_tok_is(doc, p, "they") || dy_tok_is(doc, p, "it")) person = 0;
-    else return -1;
-    for (size_t i = c->p0; i-- > 0 && i + 64 > c->p0;) {
-        const dy_phrase *ph = &doc->phrases.items[i];
-        if (!usable(ph)) continue;
-        if (person && !(ph->flags & DY_PH_PERSON)) continue;
-        if (!person && (ph->flags & DY_PH_PERSON)) continue;
-        if (doc->phrases.items[i].sentence + 3 < c->s) return -1;
-        return (int32_t)i;
-    }
-    return -1;
-}
-
 /* ------------------------------------------------------------------ dates */
 
 size_t dy_sentence_dates(const dyad_doc *doc, const dyad_dict *d, uint32_t ts, uint32_t te, uint32_t *toks,
@@ -645,6 +627,7 @@ static int add_event(const sent_ctx *c, const dy_phrase *src, const dy_phrase *t
     if (tgt) e->target_span = phrase_span(doc, tgt->tok_start, tgt->tok_end);
     e->rule_file = c->d->files[rule_file];
     e->rule_line = rule_line;
+    e->frame = c->frame;
     dy_trace(doc, "    EVENT %s %s %s (%s, %s, %s:%u)\n", e->source, e->code, e->target[0] ? e->target : "-",
              dyad_modality_name(mod), e->date, e->rule_file, rule_line);
     return DYAD_OK;
@@ -788,6 +771,62 @@ static int32_t noun_subject_fallback(const sent_ctx *c, uint32_t np, uint32_t no
     return -1;
 }
 
+/* ------------------------------------------------------------------ implicit roles (frames) */
+
+/* The country of the place where the sentence's event happens: the nearest place phrase (a
+ * locative or a gazetteer place) to token `near`, else the document's main country; NULL if none. */
+static const char *place_country(const sent_ctx *c, uint32_t near, const char **why) {
+    const dy_phrase *best = NULL;
+    uint32_t best_d = UINT32_MAX;
+    for (size_t p = c->p0; p < c->p1; p++) {
+        const dy_phrase *ph = &c->doc->phrases.items[p];
+        if (!(ph->flags & (DY_PH_LOC | DY_PH_PLACE)) || dy_code_is_intl(ph->code) || !strncmp(ph->code, "---", 3) ||
+            strlen(ph->code) < 3)
+            continue;
+        uint32_t dd = ph->tok_start > near ? ph->tok_start - near : near - ph->tok_start;
+        if (dd < best_d) { best_d = dd; best = ph; }
+    }
+    if (best) { *why = "the place of the event"; return best->code; }
+    if (c->doc->main_country[0]) { *why = "the document's main country"; return c->doc->main_country; }
+    return NULL;
+}
+
+static void frame_phrase(dy_phrase *out, const char *country, const char *agent) {
+    memset(out, 0, sizeof *out);
+    snprintf(out->code, sizeof out->code, "%.3s%s", country, agent);
+    out->group = UINT32_MAX;
+    out->entity = -1;
+    out->ante = -1;
+}
+
+/* Is the verb entry's base form one of these words? */
+static int verb_is(const dyad_dict *d, const dy_verb_entry *ve, const char *const *words) {
+    const char *name = d->strings + ve->name;
+    for (int i = 0; words[i]; i++) if (!strcasecmp(name, words[i])) return 1;
+    return 0;
+}
+
+/* A deferred attack with no attacker, coded at the end of the document if the document names the
+ * attacker of the same target elsewhere (frame "attack"). */
+typedef struct pending_attack {
+    uint32_t sentence;
+    char code[8], target[16];
+    dyad_modality mod;
+    int32_t day;
+    dyad_span verb_span, target_span;
+    uint16_t rule_file;
+    uint32_t rule_line;
+} pending_attack;
+#define MAX_PENDING 256
+
+/* The codes of the talks frame: consultations, negotiations, agreements, truces, and fighting
+ * where the entry says it is mutual ("clashes", "fighting"; not "attack"). */
+static int talks_code(const char *code, int entry_mutual) {
+    static const char *const codes[] = {"040", "043", "046", "057", "0871", "0872", "0873", "0874", NULL};
+    for (int i = 0; codes[i]; i++) if (!strcmp(code, codes[i])) return 1;
+    return entry_mutual && !strncmp(code, "19", 2);
+}
+
 static int symmetric(const char *code) {
     static const char *const codes[] = {"040", "057", "062", NULL};
     for (int i = 0; codes[i]; i++) if (!strcmp(codes[i], code)) return 1;
@@ -866,7 +905,6 @@ static int code_sentence(sent_ctx *c) {
         int coordinated = !is_noun && g.start > c->ts && (dy_tok_is(doc, g.start - 1, "and") || dy_tok_is(doc, g.start - 1, ",")) &&
                           last_subject >= 0 && last_verb_end <= g.start;
         if (coordinated) subj = last_subject;
-        if (subj < 0 && !is_noun) subj = resolve_pronoun(c, g.start);
         int mutual = symmetric(code) || (best ? best->mutual : ve->mutual);
         /* a planned meeting or visit is an expressed intent to meet (CAMEO 036) */
         if (mod == DYAD_INTENDED && !is_noun && (!strcmp(code, "040") || !strcmp(code, "042") ||
@@ -902,52 +940,195 @@ static int code_sentence(sent_ctx *c) {
         if (sp && (sp->flags & DY_PH_EACH)) sp = NULL;
         trace_phrase(doc, "source", sp);
         trace_phrase(doc, "target", tp);
+        int32_t day = sentence_date(c, v.tok);
+        /* implicit roles: a frame fills a role the sentence leaves out, from the document */
+        dy_phrase fsrc, ftgt[2];
+        size_t nft = 0;
+        const char *fwhy = NULL;
+        c->frame = NULL;
+        unsigned off = doc->frames_off;
+        int violent = !strncmp(code, "18", 2) || !strncmp(code, "19", 2) || !strncmp(code, "20", 2);
+        if (!sp && tp && g.passive && !(off & DYAD_FRAME_ARREST) && (!strncmp(code, "173", 3) || !strncmp(code, "174", 3))) {
+            /* "the former minister was arrested": the police (the courts, for a trial) of the place */
+            static const char *const judicial[] = {"sentence", "convict", "try", "charge", "indict", "prosecute",
+                                                   "jail", "imprison", NULL};
+            const char *ctry = place_country(c, v.tok, &fwhy);
+            if (ctry) {
+                frame_phrase(&fsrc, ctry, !strncmp(code, "174", 3) ? "GOV" : verb_is(d, ve, judicial) ? "JUD" : "COP");
+                sp = &fsrc;
+                c->frame = "arrest";
+            }
+        } else if (!strncmp(code, "14", 2) && !tp && !(off & DYAD_FRAME_PROTEST)) {
+            /* a protest or strike with no target is against the government of the place */
+            const char *ctry = place_country(c, v.tok, &fwhy);
+            if (ctry && (!sp || (!strncmp(ctry, sp->code, 3) && strncmp(sp->code + 3, "GOV", 3)))) {
+                if (!sp && is_noun) {
+                    frame_phrase(&fsrc, ctry, "CVL");
+                    sp = &fsrc;
+                }
+                if (sp) {
+                    frame_phrase(&ftgt[nft++], ctry, "GOV");
+                    c->frame = "protest";
+                }
+            }
+        } else if (!strncmp(code, "07", 2) && sp && !tp && !(off & DYAD_FRAME_AID) && doc->main_country[0] &&
+                   strncmp(sp->code, doc->main_country, 3)) {
+            /* aid with no recipient goes to the country the article is about */
+            frame_phrase(&ftgt[nft++], doc->main_country, "");
+            fwhy = "the document's main country";
+            c->frame = "aid";
+        } else if (!(off & DYAD_FRAME_TALKS) && doc->main_pair[0][0] && !tp &&
+                   ((!sp && (is_noun || g.passive) && talks_code(code, best ? best->mutual : ve->mutual)) ||
+                    (sp && !strcmp(code, "045")))) {
+            /* talks, truces, agreements, clashes with unnamed parties: the document's main pair;
+             * a mediator with no parties named mediates between them */
+            if (!sp) {
+                frame_phrase(&fsrc, doc->main_pair[0], "");
+                snprintf(fsrc.code, sizeof fsrc.code, "%s", doc->main_pair[0]);
+                sp = &fsrc;
+                frame_phrase(&ftgt[nft], "", "");
+                snprintf(ftgt[nft++].code, sizeof ftgt[0].code, "%s", doc->main_pair[1]);
+                mutual = 1;
+            } else {
+                for (int k = 0; k < 2; k++)
+                    if (strncmp(doc->main_pair[k], sp->code, 3)) {
+                        frame_phrase(&ftgt[nft], "", "");
+                        snprintf(ftgt[nft++].code, sizeof ftgt[0].code, "%s", doc->main_pair[k]);
+                    }
+            }
+            if (nft) { fwhy = "the document's main pair"; c->frame = "talks"; }
+        } else if (!sp && tp && violent && !(off & DYAD_FRAME_ATTACK) && c->npending && *c->npending < MAX_PENDING) {
+            /* an attack with no attacker: kept until the end of the document, which may name one */
+            pending_attack *pa = &c->pending[(*c->npending)++];
+            memset(pa, 0, sizeof *pa);
+            pa->sentence = c->s;
+            snprintf(pa->code, sizeof pa->code, "%s", code);
+            snprintf(pa->target, sizeof pa->target, "%s", tp->code);
+            pa->mod = mod;
+            pa->day = day;
+            pa->verb_span = phrase_span(doc, v.tok, v.tok + 1);
+            pa->target_span = phrase_span(doc, tp->tok_start, tp->tok_end);
+            pa->rule_file = rf;
+            pa->rule_line = rl;
+            dy_trace(doc, "    no source actor yet: the attack frame looks for the attacker elsewhere in the document\n");
+            i = v.end - 1;
+            continue;
+        }
+        if (c->frame) {
+            if (sp == &fsrc) dy_trace(doc, "    frame %s: source %s (%s)\n", c->frame, fsrc.code, fwhy);
+            for (size_t k = 0; k < nft; k++) dy_trace(doc, "    frame %s: target %s (%s)\n", c->frame, ftgt[k].code, fwhy);
+        }
         if (!sp) {
             dy_trace(doc, "    no event: no source actor\n");
             i = v.end - 1;
             continue;
         }
-        int32_t day = sentence_date(c, v.tok);
         dy_phrase place;
         /* compounds: the members of the source's and the target's groups (groups are runs of
          * neighbouring phrases; a list longer than MAX_MEMBERS codes its first members only) */
-        size_t sm[MAX_MEMBERS], tm[MAX_MEMBERS];
-        size_t ns = group_members(c, (size_t)src, sm), nt = tp ? group_members(c, (size_t)tgt, tm) : 0;
+        const dy_phrase *P = doc->phrases.items;
+        const dy_phrase *S[MAX_MEMBERS], *T[MAX_MEMBERS];
+        size_t sm[MAX_MEMBERS], tm[MAX_MEMBERS], ns, nt;
+        if (sp == &fsrc) { S[0] = sp; ns = 1; }
+        else { ns = group_members(c, (size_t)src, sm); for (size_t k = 0; k < ns; k++) S[k] = &P[sm[k]]; }
+        if (nft) { for (size_t k = 0; k < nft; k++) T[k] = &ftgt[k]; nt = nft; tp = T[0]; }
+        else if (tp) { nt = group_members(c, (size_t)tgt, tm); for (size_t k = 0; k < nt; k++) T[k] = &P[tm[k]]; }
+        else nt = 0;
         int src_compound = ns > 1;
         if (!tp && src_compound && !strncmp(code, "15", 2)) {
             /* several states showing force together exercise jointly: military cooperation */
             code = "062";
             mutual = 1;
         }
-        const dy_phrase *P = doc->phrases.items;
         if (!tp && src_compound && (each || (is_noun ? mutual : reciprocal(code) || mutual))) {
             for (size_t a = 0; a < ns; a++)
                 for (size_t b = 0; b < ns; b++)
-                    if (a != b && add_event(c, &P[sm[a]], &P[sm[b]], code, mod, day, &v, rf, rl, first_event))
+                    if (a != b && add_event(c, S[a], S[b], code, mod, day, &v, rf, rl, first_event))
                         return DYAD_ERR_NOMEM;
         } else if (tp) {
             for (size_t a = 0; a < ns; a++) {
                 for (size_t b = 0; b < nt; b++) {
-                    if (sm[a] == tm[b]) continue;
-                    if (add_event(c, &P[sm[a]], &P[tm[b]], code, mod, day, &v, rf, rl, first_event))
+                    if (S[a] == T[b]) continue;
+                    if (add_event(c, S[a], T[b], code, mod, day, &v, rf, rl, first_event))
                         return DYAD_ERR_NOMEM;
                     /* meeting, signing, exercising and fighting are mutual: code both directions */
-                    if (mutual && add_event(c, &P[tm[b]], &P[sm[a]], code, mod, day, &v, rf, rl, first_event))
+                    if (mutual && add_event(c, T[b], S[a], code, mod, day, &v, rf, rl, first_event))
                         return DYAD_ERR_NOMEM;
                 }
             }
-        } else if (!is_noun && (!strncmp(code, "18", 2) || !strncmp(code, "19", 2) || !strncmp(code, "20", 2)) &&
-                   place_target(c, best ? bb.last : v.end, &place)) {
+        } else if (!is_noun && violent && place_target(c, best ? bb.last : v.end, &place)) {
             /* violence against a place ("shelled the area", "struck a market in Baghdad") hits its
              * civilians: the place's country (or the document's) + CVL */
             trace_phrase(doc, "target (civilians of the place)", &place);
             for (size_t a = 0; a < ns; a++)
-                if (add_event(c, &P[sm[a]], &place, code, mod, day, &v, rf, rl, first_event)) return DYAD_ERR_NOMEM;
+                if (add_event(c, S[a], &place, code, mod, day, &v, rf, rl, first_event)) return DYAD_ERR_NOMEM;
         } else {
             dy_trace(doc, "    no event: no target actor\n");
         }
+        c->frame = NULL;
         /* words a pattern used after the verb are not events of their own ("lifted their siege") */
         i = (best && best->nliteral && bb.last > v.end ? bb.last : v.end) - 1;
+    }
+    return DYAD_OK;
+}
+
+/* The attack frame: an attack the sentence gives no attacker takes the attacker that the document
+ * names for violence against the same target's country elsewhere (the most frequent one); events
+ * are then put back in sentence order. */
+static int resolve_pending(dyad_doc *doc, const dyad_dict *d, const pending_attack *pa, size_t n) {
+    size_t before = doc->events.len;
+    for (size_t k = 0; k < n; k++) {
+        const char *best = NULL;
+        int best_n = 0;
+        for (size_t i = 0; i < before; i++) {
+            const dyad_event *e = &doc->events.items[i];
+            const char *r = e->code;
+            if (!e->source[0] || strncmp(e->target, pa[k].target, 3) || e->frame ||
+                !(!strncmp(r, "18", 2) || !strncmp(r, "19", 2) || !strncmp(r, "20", 2)))
+                continue;
+            int cnt = 0;
+            for (size_t j = 0; j < before; j++)
+                cnt += !strcmp(doc->events.items[j].source, e->source) && !strncmp(doc->events.items[j].target, pa[k].target, 3);
+            if (cnt > best_n) { best_n = cnt; best = e->source; }
+        }
+        if (!best || !strncmp(best, pa[k].target, 3)) continue;
+        int dup = 0;
+        for (size_t i = 0; i < doc->events.len && !dup; i++) {
+            const dyad_event *e = &doc->events.items[i];
+            dup = e->sentence == pa[k].sentence && !strcmp(e->source, best) && !strcmp(e->target, pa[k].target) &&
+                  !strcmp(e->code, pa[k].code);
+        }
+        if (dup) continue;
+        char src[16];
+        snprintf(src, sizeof src, "%s", best);
+        dyad_event *e = DY_PUSH(doc->events);
+        if (!e) return DYAD_ERR_NOMEM;
+        memset(e, 0, sizeof *e);
+        e->sentence = pa[k].sentence;
+        snprintf(e->source, sizeof e->source, "%s", src);
+        snprintf(e->target, sizeof e->target, "%s", pa[k].target);
+        snprintf(e->code, sizeof e->code, "%s", pa[k].code);
+        e->cameo = dyad_cameo_find(pa[k].code);
+        e->modality = pa[k].mod;
+        if (pa[k].day != DY_NOCODE) dy_days_to_date(pa[k].day, e->date);
+        e->verb_span = pa[k].verb_span;
+        e->target_span = pa[k].target_span;
+        e->rule_file = d->files[pa[k].rule_file];
+        e->rule_line = pa[k].rule_line;
+        e->frame = "attack";
+        dy_trace(doc, "frame attack: sentence %u: %s %s %s (the attacker the document names elsewhere)\n", e->sentence,
+                 e->source, e->code, e->target);
+        if (!e->cameo) doc->events.len--;
+    }
+    /* insertion of the few appended events into sentence order (stable) */
+    for (size_t i = before; i < doc->events.len; i++) {
+        dyad_event tmp = doc->events.items[i];
+        size_t j = i;
+        while (j > 0 && doc->events.items[j - 1].sentence > tmp.sentence) {
+            doc->events.items[j] = doc->events.items[j - 1];
+            j--;
+        }
+        doc->events.items[j] = tmp;
     }
     return DYAD_OK;
 }
@@ -958,6 +1139,9 @@ int dy_find_events(dyad_doc *doc, const dyad_dict *d) {
     int32_t *map = NULL;
     uint8_t *memo = NULL;
     size_t map_cap = 0;
+    pending_attack *pending = dy_arena_alloc(&doc->arena, MAX_PENDING * sizeof *pending);
+    size_t npending = 0;
+    if (!pending) return DYAD_ERR_NOMEM;
     for (uint32_t s = 0; s < doc->sentences.len; s++) {
         const dy_sentence *se = &doc->sentences.items[s];
         sent_ctx c;
@@ -985,6 +1169,9 @@ int dy_find_events(dyad_doc *doc, const dyad_dict *d) {
             for (uint32_t k = doc->phrases.items[p].tok_start; k < doc->phrases.items[p].tok_end; k++)
                 map[k - c.ts] = (int32_t)p;
         c.tok_phrase = map;
+        c.frame = NULL;
+        c.pending = pending;
+        c.npending = &npending;
         c.ndates = dy_sentence_dates(doc, d, c.ts, c.te, c.date_toks, c.date_days, DY_MAX_DATES);
         c.first_if = c.te;
         for (uint32_t k = c.ts; k < c.te; k++)
@@ -1011,5 +1198,5 @@ int dy_find_events(dyad_doc *doc, const dyad_dict *d) {
         int r = code_sentence(&c);
         if (r) return r;
     }
-    return DYAD_OK;
+    return npending ? resolve_pending(doc, d, pending, npending) : DYAD_OK;
 }

@@ -53,7 +53,10 @@ static void write_json(const dyad_doc *doc, const dyad_event *e, dyad_buf *b) {
     json_span(b, doc, "target", e->target_span);
     dy_buf_printf(b, ",\"rule\":\"");
     dy_buf_json_escape(b, e->rule_file, strlen(e->rule_file));
-    dy_buf_printf(b, ":%u\"}\n", e->rule_line);
+    dy_buf_printf(b, ":%u\"", e->rule_line);
+    if (e->frame) json_str(b, "frame", e->frame, strlen(e->frame), 1);
+    else dy_buf_puts(b, ",\"frame\":null");
+    dy_buf_puts(b, "}\n");
 }
 
 /* Splits an actor code into entity (country / IGO) and role (the agent codes after it). */

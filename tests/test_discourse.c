@@ -1,0 +1,402 @@
+/*
+ * test_discourse.c - the discourse stage through the public API, with small inline dictionaries:
+ * names learned from the text (title + unknown name, a known person's surname, an acronym in
+ * brackets), references across sentences (he/she with gender, it/its, they for a compound,
+ * definite descriptions, "the two sides", "each other", we/our in quotations), countries from
+ * places (a gazetteer), the implicit-role frames (arrest, protest, aid, talks, attack) and their
+ * switches, the entity table of explain, and pathological input. Every mechanism has a case where
+ * it must fire and one where it must not.
+ *
+ * Set DYAD_TEST_VERBOSE=1 to print the trace of every coded text.
+ */
+#include "internal.h"
+#include "test.h"
+
+static const char ACTORS[] =
+    "RUSSIA [RUS]\n+RUSSIAN\n"
+    "UKRAINE [UKR]\n+UKRAINIAN\n"
+    "CHINA [CHN]\n+CHINESE\n"
+    "TURKEY [TUR]\n+TURKISH\n"
+    "ZAMBIA [ZMB]\n+ZAMBIAN\n"
+    "KENYA [KEN]\n+KENYAN\n"
+    "SUDAN [SDN]\n+SUDANESE\n"
+    "HUNGARY [HUN]\n+HUNGARIAN\n"
+    "UNITED_STATES [USA]\n+U.S.\n+AMERICAN\n"
+    "DONALD_TRUMP\n+TRUMP\n    [USAGOV >20250120]\n    [USAELI <20250119]\n"
+    "VLADIMIR_PUTIN\n+PUTIN\n    [RUSGOV >19991231]\n    [RUSELI <19991230]\n"
+    "VIKTOR_ORBAN\n    [HUNGOV >20100529]\n    [HUNELI <20100528]\n"
+    "RAPID_SUPPORT_FORCES [SDNREB]\n";
+
+static const char PLACES[] =
+    "LVIV [UKR]\n+LVOV\n"
+    "KHARKIV [UKR]\n"
+    "IZIUM [UKR]\n"
+    "ISTANBUL [TUR]\n";
+
+static const char AGENTS[] =
+    "PRESIDENT [~GOV]\n"
+    "GOVERNMENT [~GOV]\n"
+    "MINISTER [~GOV]\n"
+    "OFFICIAL [~GOV]\n"
+    "TROOP [~MIL]\n"
+    "FORCE [~MIL]\n"
+    "POLICE [~COP]\n"
+    "PROTESTER [~OPP]\n"
+    "REBEL [~REB]\n";
+
+static const char VERBS[] =
+    "--- CRITICIZE [111] ---\n"
+    "CRITICIZE\n"
+    "--- ATTACK [190] ---\n"
+    "ATTACK\n"
+    "--- MEET [040] ---\n"
+    "MEET [040] {MET MEETS MEETING}\n"
+    "--- SIGN [057] ---\n"
+    "SIGN\n"
+    "--- ARREST [173] ---\n"
+    "ARREST\n"
+    "DETAIN\n"
+    "--- RALLY [141] ---\n"
+    "RALLY [141] {RALLIED RALLIES RALLYING}\n"
+    "--- AID [---] ---\n"
+    "PROVIDE [---]\n"
+    "- * AID [070]\n"
+    "--- MEDIATE [045] ---\n"
+    "MEDIATE\n"
+    "--- OTHER ---\n"
+    "SAY [---] {SAID SAYS SAYING}\n"
+    "HOLD [---] {HELD HOLDS HOLDING}\n"
+    "@TALKS [043:mutual]\n"
+    "@TRUCE [0871:mutual]\n";
+
+static dyad_dict *D;
+static dyad_doc *DOC;
+static const char *cur_text;
+static unsigned frames_off;
+
+static dyad_dict *make_dict(void) {
+    dyad_dict *d = dyad_dict_new();
+    dyad_error err = {0};
+    if (!d) return NULL;
+    if (dyad_dict_load_buffer(d, "t.actors", ACTORS, strlen(ACTORS), DYAD_DICT_ACTORS, &err) ||
+        dyad_dict_load_buffer(d, "t.places", PLACES, strlen(PLACES), DYAD_DICT_AUTO, &err) ||
+        dyad_dict_load_buffer(d, "t.agents", AGENTS, strlen(AGENTS), DYAD_DICT_AGENTS, &err) ||
+        dyad_dict_load_buffer(d, "t.verbs", VERBS, strlen(VERBS), DYAD_DICT_VERBS, &err) || dyad_dict_compile(d, &err)) {
+        fprintf(stderr, "make_dict: %s:%ld: %s\n", err.file, err.line, err.message);
+        dyad_dict_free(d);
+        return NULL;
+    }
+    return d;
+}
+
+static void code_t(const char *text, const char *title, int trace) {
+    dyad_article a;
+    memset(&a, 0, sizeof a);
+    a.id = "t";
+    a.date = "2025-06-04";
+    a.title = title ? title : "";
+    a.text = text;
+    a.text_len = strlen(text);
+    a.file = "test";
+    dyad_options opt = {NULL, trace || getenv("DYAD_TEST_VERBOSE") != NULL, frames_off};
+    dyad_error err = {0};
+    cur_text = text;
+    CHECK_INT(dyad_code(DOC, D, &a, &opt, &err), DYAD_OK);
+    if (getenv("DYAD_TEST_VERBOSE")) fprintf(stderr, "--- %s\n%s", text, dyad_doc_trace(DOC));
+}
+
+static void code(const char *text) { code_t(text, NULL, 0); }
+
+static void dump(void) {
+    fprintf(stderr, "    text: %s\n", cur_text);
+    for (size_t i = 0; i < dyad_doc_event_count(DOC); i++) {
+        const dyad_event *e = dyad_doc_event(DOC, i);
+        fprintf(stderr, "      %u: %s %s %s %s%s\n", e->sentence, e->source, e->code, e->target[0] ? e->target : "-",
+                dyad_modality_name(e->modality), e->frame ? e->frame : "");
+    }
+}
+
+/* The event (sentence, source, code, target) of the last coded text, or NULL. */
+static const dyad_event *find(unsigned sent, const char *src, const char *code_, const char *tgt) {
+    for (size_t i = 0; i < dyad_doc_event_count(DOC); i++) {
+        const dyad_event *e = dyad_doc_event(DOC, i);
+        if (e->sentence == sent && !strcmp(e->source, src) && !strcmp(e->code, code_) && !strcmp(e->target, tgt)) return e;
+    }
+    return NULL;
+}
+
+static const dyad_event *expect(unsigned sent, const char *src, const char *code_, const char *tgt) {
+    const dyad_event *e = find(sent, src, code_, tgt);
+    if (!e) {
+        fprintf(stderr, "%s: expected event %u %s %s %s\n", t_cur_name, sent, src, code_, tgt);
+        dump();
+    }
+    CHECK(e != NULL);
+    return e;
+}
+
+/* No event in sentence `sent` (whatever its actors). */
+static void expect_none(unsigned sent) {
+    int n = 0;
+    for (size_t i = 0; i < dyad_doc_event_count(DOC); i++) n += dyad_doc_event(DOC, i)->sentence == sent;
+    if (n) { fprintf(stderr, "%s: expected no event in sentence %u\n", t_cur_name, sent); dump(); }
+    CHECK_INT(n, 0);
+}
+
+/* ------------------------------------------------------------------ names learned from the text */
+
+static void test_learned_title_name(void) {
+    code("Zambian President Hakainde Hichilema met Kenyan President William Ruto. Hichilema criticized Ruto.");
+    expect(0, "ZMBGOV", "040", "KENGOV");
+    expect(1, "ZMBGOV", "111", "KENGOV");
+    /* the full name again, and the title with the surname */
+    code("Zambian President Hakainde Hichilema met Russia. Later President Hichilema criticized Ukraine.");
+    expect(1, "ZMBGOV", "111", "UKR");
+    /* must not: a name before its introduction is unknown */
+    code("Hichilema criticized Russia. Zambian President Hakainde Hichilema met Ukraine.");
+    expect_none(0);
+    expect(1, "ZMBGOV", "040", "UKR");
+    /* must not: an unknown name with no title teaches nothing */
+    code("Hakainde Hichilema met Russia. Hichilema criticized Ukraine.");
+    expect_none(0);
+    expect_none(1);
+}
+
+static void test_learned_surname(void) {
+    code("Viktor Orban met Vladimir Putin in Moscow. Orban criticized Ukraine.");
+    expect(0, "HUNGOV", "040", "RUSGOV");
+    expect(1, "HUNGOV", "111", "UKR");
+    /* must not: the surname alone, with no full mention first */
+    code("Orban criticized Ukraine.");
+    expect_none(0);
+}
+
+static void test_learned_acronym(void) {
+    code("The Rapid Support Forces (RSF) attacked Sudanese troops. The RSF later attacked Ukrainian police.");
+    expect(0, "SDNREB", "190", "SDNMIL");
+    expect(1, "SDNREB", "190", "UKRCOP");
+    /* must not: an acronym in brackets after a word that is no actor */
+    code("The new plan (RSF) was read. The RSF later attacked Ukrainian police.");
+    expect_none(1);
+}
+
+/* ------------------------------------------------------------------ references */
+
+static void test_he_she(void) {
+    code("Trump met Putin on Monday. He criticized Ukraine.");
+    expect(1, "USAGOV", "111", "UKR");            /* the subject of the previous sentence */
+    /* must not: no person to refer to */
+    code("Russia met China on Monday. He criticized Ukraine.");
+    expect_none(1);
+    /* must not: gender disagrees (Mr makes both male) */
+    code("Mr Putin met Mr Trump on Monday. She criticized Ukraine.");
+    expect_none(1);
+    /* must not: too far back */
+    code("Trump met Putin. Russia met China. China met Russia. Ukraine met Turkey. He criticized Ukraine.");
+    expect_none(4);
+}
+
+static void test_it_its(void) {
+    code("Russia attacked Ukraine on Monday. It also criticized China.");
+    expect(1, "RUS", "111", "CHN");
+    code("Russia criticized Ukraine. Its troops attacked Kharkiv.");
+    expect(1, "RUSMIL", "190", "UKRCVL");
+    /* must not: the empty "it" of "it is" */
+    code("Trump met Putin. It is said that rebels attacked Ukraine.");
+    for (size_t i = 0; i < dyad_doc_event_count(DOC); i++)
+        if (dyad_doc_event(DOC, i)->sentence == 1) CHECK(strcmp(dyad_doc_event(DOC, i)->source, "USAGOV"));
+}
+
+static void test_they_compound(void) {
+    code("Russia and China met in Moscow. They criticized Ukraine.");
+    expect(1, "RUS", "111", "UKR");
+    expect(1, "CHN", "111", "UKR");
+    /* must not: a single person is no "they" */
+    code("Trump met Ukraine. They criticized China.");
+    expect_none(1);
+}
+
+static void test_definite_description(void) {
+    code("Russian President Vladimir Putin met Chinese officials. The president criticized Ukraine.");
+    expect(1, "RUSGOV", "111", "UKR");
+    /* the government is no person: it does not take the president's country */
+    code_t("Ukrainian officials met Turkish President Erdogan. The government criticized China.", "Ukraine talks", 0);
+    expect(1, "UKRGOV", "111", "CHN");
+}
+
+static void test_pairs(void) {
+    code("Russia and Ukraine met on Monday. The two sides signed an agreement.");
+    expect(1, "RUS", "057", "UKR");
+    expect(1, "UKR", "057", "RUS");
+    code("Trump met Putin. Both leaders criticized China.");
+    expect(1, "USAGOV", "111", "CHN");
+    expect(1, "RUSGOV", "111", "CHN");
+    /* must not: nobody named before */
+    code("The two sides signed an agreement.");
+    expect_none(0);
+}
+
+static void test_each_other(void) {
+    code("Russia and Ukraine criticized each other.");
+    expect(0, "RUS", "111", "UKR");
+    expect(0, "UKR", "111", "RUS");
+    CHECK_INT(dyad_doc_event_count(DOC), 2);
+    /* must not: one actor cannot act on each other */
+    code("Russia criticized each other.");
+    expect_none(0);
+}
+
+static void test_quotes(void) {
+    code("\"We will attack Ukraine,\" Putin said.");
+    const dyad_event *e = expect(0, "RUSGOV", "190", "UKR");
+    if (e) CHECK_INT(e->modality, DYAD_INTENDED);
+    /* a quotation that runs over two sentences, attributed before it */
+    code("Putin said: \"Russia is ready. We will attack Ukraine.\"");
+    expect(1, "RUSGOV", "190", "UKR");
+    /* a running quote: the previous paragraph's speaker */
+    code("Trump said: \"China is a problem.\n\n\"We criticized China again.\"");
+    expect(1, "USAGOV", "111", "CHN");
+    /* must not: "we" outside a quotation is nobody */
+    code("We attacked Ukraine.");
+    expect_none(0);
+}
+
+/* ------------------------------------------------------------------ countries from places */
+
+static void test_places(void) {
+    code_t("Police in Lviv attacked protesters.", "China news", 0);
+    expect(0, "UKRCOP", "190", "UKROPP");
+    /* a place is never an actor of its own */
+    code("Lviv criticized Russia.");
+    expect_none(0);
+    /* violence against a place hits its civilians */
+    code("Russian troops attacked Kharkiv.");
+    expect(0, "RUSMIL", "190", "UKRCVL");
+    /* must not: no place, so the main country (reported as the last resort) */
+    code_t("Police attacked protesters. China met Russia.", "China news", 1);
+    expect(0, "CHNCOP", "190", "CHNOPP");
+    CHECK(strstr(dyad_doc_trace(DOC), "main country (last resort)") != NULL);
+}
+
+/* ------------------------------------------------------------------ implicit-role frames */
+
+static void test_frame_arrest(void) {
+    code("The Ukrainian minister was arrested in Lviv.");
+    const dyad_event *e = expect(0, "UKRCOP", "173", "UKRGOV");
+    if (e) CHECK_STR(e->frame, "arrest");
+    /* must not: the arrest has its agent */
+    code("Russian police arrested the Ukrainian minister in Lviv.");
+    e = expect(0, "RUSCOP", "173", "UKRGOV");
+    if (e) CHECK(e->frame == NULL);
+    /* switched off */
+    frames_off = DYAD_FRAME_ARREST;
+    code("The Ukrainian minister was arrested in Lviv.");
+    expect_none(0);
+    frames_off = 0;
+}
+
+static void test_frame_protest(void) {
+    code("Ukrainian protesters rallied in Lviv.");
+    const dyad_event *e = expect(0, "UKROPP", "141", "UKRGOV");
+    if (e) CHECK_STR(e->frame, "protest");
+    /* must not: the protest names its target */
+    code("Ukrainian protesters rallied against Russia in Lviv.");
+    expect(0, "UKROPP", "141", "RUS");
+    CHECK(find(0, "UKROPP", "141", "UKRGOV") == NULL);
+    frames_off = DYAD_FRAME_PROTEST;
+    code("Ukrainian protesters rallied in Lviv.");
+    expect_none(0);
+    frames_off = 0;
+}
+
+static void test_frame_aid(void) {
+    code_t("The United States will provide aid. Ukraine met Russia in Lviv.", "Ukraine and the war", 0);
+    const dyad_event *e = expect(0, "USA", "070", "UKR");
+    if (e) CHECK_STR(e->frame, "aid");
+    /* must not: the main country giving aid has no recipient */
+    code_t("Ukraine will provide aid. Ukraine met Russia in Lviv.", "Ukraine and the war", 0);
+    expect_none(0);
+}
+
+static void test_frame_talks(void) {
+    code("Russia and Ukraine met in Istanbul. Russia criticized Ukraine. The talks were mediated by Turkey.");
+    const dyad_event *e = expect(2, "TUR", "045", "RUS");
+    if (e) CHECK_STR(e->frame, "talks");
+    expect(2, "TUR", "045", "UKR");
+    code("Russia and Ukraine met in Istanbul. Russia criticized Ukraine. The truce held.");
+    expect(2, "RUS", "0871", "UKR");
+    expect(2, "UKR", "0871", "RUS");
+    /* must not: a document with no pair named twice */
+    code("Russia met Ukraine. The truce held.");
+    expect_none(1);
+    frames_off = DYAD_FRAME_TALKS;
+    code("Russia and Ukraine met in Istanbul. Russia criticized Ukraine. The truce held.");
+    expect_none(2);
+    frames_off = 0;
+}
+
+static void test_frame_attack(void) {
+    code("Russian forces attacked Ukrainian troops near Izium. Ukrainian troops were attacked again on Tuesday.");
+    const dyad_event *e = expect(1, "RUSMIL", "190", "UKRMIL");
+    if (e) CHECK_STR(e->frame, "attack");
+    /* must not: nobody attacked them elsewhere in the document */
+    code("Ukrainian troops were attacked on Tuesday. Russia met China.");
+    expect_none(0);
+}
+
+/* ------------------------------------------------------------------ explain and limits */
+
+static void test_explain_entities(void) {
+    code_t("Zambian President Hakainde Hichilema met Putin. He criticized Ukraine.", NULL, 1);
+    const char *t = dyad_doc_trace(DOC);
+    CHECK(strstr(t, "entities:") != NULL);
+    CHECK(strstr(t, "ZMBGOV person") != NULL);
+    CHECK(strstr(t, "learned name \"Hichilema\" = ZMBGOV") != NULL);
+    CHECK(strstr(t, "\"He\" -> \"Zambian President Hakainde Hichilema\"") != NULL);
+}
+
+static void test_pathological(void) {
+    /* many pronouns, pairs and quotes: bounded windows keep it linear */
+    size_t n = 20000;
+    const char *unit = "\"They said both sides met each other,\" he said. ";
+    size_t ul = strlen(unit);
+    char *big = malloc(n * ul + 64);
+    if (!big) return;
+    char *p = big;
+    p += sprintf(p, "Russia and Ukraine met. ");
+    for (size_t i = 0; i < n; i++) { memcpy(p, unit, ul); p += ul; }
+    *p = 0;
+    code(big);
+    CHECK(dyad_doc_sentence_count(DOC) > n);
+    free(big);
+}
+
+int main(void) {
+    D = make_dict();
+    DOC = dyad_doc_new();
+    if (!D || !DOC) { printf("discourse: 0 passed, 1 failed\n"); return 1; }
+    RUN(test_learned_title_name);
+    RUN(test_learned_surname);
+    RUN(test_learned_acronym);
+    RUN(test_he_she);
+    RUN(test_it_its);
+    RUN(test_they_compound);
+    RUN(test_definite_description);
+    RUN(test_pairs);
+    RUN(test_each_other);
+    RUN(test_quotes);
+    RUN(test_places);
+    RUN(test_frame_arrest);
+    RUN(test_frame_protest);
+    RUN(test_frame_aid);
+    RUN(test_frame_talks);
+    RUN(test_frame_attack);
+    RUN(test_explain_entities);
+    RUN(test_pathological);
+    CHECK_STR(dyad_frame_name(DYAD_FRAME_TALKS), "talks");
+    CHECK_INT(dyad_frame_bit("arrest"), DYAD_FRAME_ARREST);
+    CHECK_INT(dyad_frame_bit("nonsense"), 0);
+    dyad_doc_free(DOC);
+    dyad_dict_free(D);
+    return test_summary("discourse");
+}
