@@ -36,7 +36,9 @@ static const char usage[] =
     "  -o FILE           write events to FILE instead of standard output\n"
     "  --doc ID          explain: only the document with this id\n"
     "  --sentence N      explain: only sentence N (0-based)\n"
-    "  -q, --quiet       no closing summary\n";
+    "  -q, --quiet       no closing summary\n"
+    "  --no-frame NAME   do not apply the implicit-role frame NAME (arrest, protest, aid, talks, attack)\n"
+    "  --no-frames       apply no implicit-role frame\n";
 
 static int usage_error(const char *msg) {
     fprintf(stderr, "dyad: %s\n%s", msg, usage);

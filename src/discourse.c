@@ -513,21 +513,29 @@ static void resolve_pair(dctx *c, size_t i) {
 static const char *const pair_nouns[] = {"sides", "countries", "nations", "leaders", "governments", "parties",
                                          "men", "presidents", "neighbours", "neighbors", "states", "delegations",
                                          "armies", "rivals", "foes", "ministers", "allies", NULL};
+static const char *const each_nouns[] = {"side", "country", "nation", "party", "government", "leader", NULL};
 
-/* Token length of a pair expression at k ("the two sides", "both countries"), 0 if none. */
+/* Token length of a pair expression at k ("the two sides", "both countries", "each side"), 0 if
+ * none. */
 static uint32_t pair_at(const dyad_doc *doc, uint32_t k, uint32_t end) {
     uint32_t n = 0;
+    const char *const *nouns = pair_nouns;
     if (k + 2 < end && dy_tok_is(doc, k, "the") && dy_tok_is(doc, k + 1, "two")) n = 2;
     else if (k + 1 < end && dy_tok_is(doc, k, "both")) n = 1;
+    else if (k + 1 < end && (dy_tok_is(doc, k, "each") || dy_tok_is(doc, k, "either"))) { n = 1; nouns = each_nouns; }
     if (!n) return 0;
-    for (int i = 0; pair_nouns[i]; i++)
-        if (dy_tok_is(doc, k + n, pair_nouns[i])) return n + 1;
+    for (int i = 0; nouns[i]; i++)
+        if (dy_tok_is(doc, k + n, nouns[i])) return n + 1;
     return 0;
 }
 
-static uint32_t each_at(const dyad_doc *doc, uint32_t k, uint32_t end) {
+/* "each other", "one another"; "the other" after "each side" ("each side accused the other"). */
+static uint32_t each_at(const dyad_doc *doc, uint32_t k, uint32_t end, int after_each) {
     if (k + 1 < end && ((dy_tok_is(doc, k, "each") && dy_tok_is(doc, k + 1, "other")) ||
                         (dy_tok_is(doc, k, "one") && dy_tok_is(doc, k + 1, "another"))))
+        return 2;
+    if (after_each && k + 1 < end && dy_tok_is(doc, k, "the") && dy_tok_is(doc, k + 1, "other") &&
+        !(k + 2 < end && (tfl(doc, k + 2) & DY_TOK_WORD) && !(wfl(doc, doc->dict, k + 2) & DY_W_PREP)))
         return 2;
     return 0;
 }
@@ -540,9 +548,11 @@ static int add_pair_phrases(dyad_doc *doc) {
     int added = 0;
     for (uint32_t s = 0; s < doc->sentences.len; s++) {
         const dy_sentence *se = &doc->sentences.items[s];
+        int after_each = 0;
         for (uint32_t k = se->tok_start; k < se->tok_end; k++) {
             uint32_t n = pair_at(doc, k, se->tok_end), flag = DY_PH_PAIR | DY_PH_PRON;
-            if (!n) { n = each_at(doc, k, se->tok_end); flag = DY_PH_EACH; }
+            if (n && (dy_tok_is(doc, k, "each") || dy_tok_is(doc, k, "either"))) after_each = 1;
+            if (!n) { n = each_at(doc, k, se->tok_end, after_each); flag = DY_PH_EACH; }
             /* phrases before this token */
             while (pi < doc->phrases.len && (doc->phrases.items[pi].sentence < s ||
                                              (doc->phrases.items[pi].sentence == s && doc->phrases.items[pi].tok_end <= k))) {
@@ -588,6 +598,28 @@ static int add_pair_phrases(dyad_doc *doc) {
         p->group = g;
     }
     return DYAD_OK;
+}
+
+/* ------------------------------------------------------------------ the dateline */
+
+/* "MOSCOW, May 2 --", "BOGOTA, Colombia (AP) -", "JAKARTA:": a place in capitals that opens the
+ * document and a dash or colon within a few tokens is where the story was filed, not an actor. */
+static void mark_dateline(dyad_doc *doc) {
+    if (!doc->sentences.len || !doc->phrases.len) return;
+    const dy_sentence *se = &doc->sentences.items[0];
+    const dy_phrase *p = &doc->phrases.items[0];
+    if (p->sentence != 0 || p->tok_start != se->tok_start || !(tfl(doc, p->tok_start) & DY_TOK_UPPER)) return;
+    uint32_t end = 0;
+    for (uint32_t k = p->tok_end; k < se->tok_end && k < p->tok_end + 12; k++) {
+        if ((tfl(doc, k) & DY_TOK_DASH) || dy_tok_is(doc, k, "-") || dy_tok_is(doc, k, ":") ||
+            dy_tok_is(doc, k, "--")) { end = k; break; }
+        if (!(tfl(doc, k) & (DY_TOK_CAP | DY_TOK_UPPER | DY_TOK_NUM | DY_TOK_PUNCT))) return;  /* a lower-case word */
+    }
+    if (!end) return;
+    for (size_t i = 0; i < doc->phrases.len && doc->phrases.items[i].tok_end <= end; i++) {
+        doc->phrases.items[i].flags |= DY_PH_LOC;
+        doc->phrases.items[i].why = "the dateline";
+    }
 }
 
 /* ------------------------------------------------------------------ the pass */
@@ -738,6 +770,7 @@ int dy_discourse(dyad_doc *doc, const dyad_dict *d) {
     doc->speaker = dy_arena_alloc(&doc->arena, (doc->sentences.len ? doc->sentences.len : 1) * sizeof *doc->speaker);
     if (!c.drop || !c.exp || !doc->speaker) return DYAD_ERR_NOMEM;
     mark_quotes(doc);
+    mark_dateline(doc);
     /* third-person references and agents' countries, in text order */
     for (size_t i = 0; i < n; i++) {
         dy_phrase *p = &doc->phrases.items[i];
