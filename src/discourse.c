@@ -478,6 +478,20 @@ static void agent_country(dctx *c, size_t i) {
 static void resolve_pair(dctx *c, size_t i) {
     dyad_doc *doc = c->doc;
     dy_phrase *p = &doc->phrases.items[i];
+    /* the document's main pair, when both were named before: "the two sides" of the story */
+    if (doc->main_pair[0][0]) {
+        int32_t m[2] = {-1, -1};
+        for (size_t j = i; j-- > 0 && (m[0] < 0 || m[1] < 0);)
+            for (int k = 0; k < 2; k++)
+                if (m[k] < 0 && usable_actor(&doc->phrases.items[j]) && !(doc->phrases.items[j].flags & DY_PH_FIRST) &&
+                    !strncmp(doc->phrases.items[j].code, doc->main_pair[k], strlen(doc->main_pair[k])))
+                    m[k] = (int32_t)j;
+        if (m[0] >= 0 && m[1] >= 0) {
+            copy_ref(p, &doc->phrases.items[m[0]], m[0], "the document's main pair");
+            add_expansion(c, (uint32_t)i, m[1]);
+            return;
+        }
+    }
     size_t j = i;
     while (j > 0) {
         uint32_t s = doc->phrases.items[j - 1].sentence;
@@ -621,6 +635,8 @@ static void mark_dateline(dyad_doc *doc) {
         doc->phrases.items[i].why = "the dateline";
     }
 }
+
+static void pick_main_pair(dyad_doc *doc);
 
 /* ------------------------------------------------------------------ the pass */
 
@@ -771,6 +787,8 @@ int dy_discourse(dyad_doc *doc, const dyad_dict *d) {
     if (!c.drop || !c.exp || !doc->speaker) return DYAD_ERR_NOMEM;
     mark_quotes(doc);
     mark_dateline(doc);
+    doc->main_pair[0][0] = doc->main_pair[1][0] = 0;
+    pick_main_pair(doc);                 /* from the named actors; again below with references */
     /* third-person references and agents' countries, in text order */
     for (size_t i = 0; i < n; i++) {
         dy_phrase *p = &doc->phrases.items[i];
