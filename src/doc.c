@@ -127,8 +127,7 @@ dyad_span dyad_doc_sentence_span(const dyad_doc *doc, size_t i) {
     if (i >= doc->sentences.len) return sp;
     const dy_sentence *s = &doc->sentences.items[i];
     if (s->end <= s->start) return sp;
-    sp.start = doc->text.map[s->start];
-    sp.end = doc->text.map[s->end - 1] + 1;
+    sp = dy_orig_span(doc, s->start, s->end);
     return sp;
 }
 

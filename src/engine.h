@@ -271,6 +271,18 @@ size_t dy_sentence_dates(const dyad_doc *doc, const dyad_dict *d, uint32_t ts, u
                          int32_t *days, size_t cap);
 int32_t dy_nearest_day(const dyad_doc *doc, const uint32_t *toks, const int32_t *days, size_t n, uint32_t anchor);
 
+/* The original-text byte range of normalised bytes [ns, ne) (ne > ns): the map gives every byte
+ * of a multi-byte character the offset where the character starts, so the end is moved past the
+ * rest of the last character. */
+static inline dyad_span dy_orig_span(const dyad_doc *doc, uint32_t ns, uint32_t ne) {
+    dyad_span sp;
+    sp.start = doc->text.map[ns];
+    sp.end = doc->text.map[ne - 1] + 1;
+    while (sp.end < doc->orig_len && ((unsigned char)doc->orig[sp.end] & 0xC0) == 0x80) sp.end++;
+    if (sp.end < sp.start) sp.end = sp.start;
+    return sp;
+}
+
 /* The token text (normalised) of token i. */
 static inline const char *dy_tok_text(const dyad_doc *doc, uint32_t i, size_t *n) {
     const dy_token *t = &doc->tokens.items[i];

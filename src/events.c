@@ -581,11 +581,7 @@ static int reciprocal(const char *code) {
 static dyad_span phrase_span(const dyad_doc *doc, uint32_t ts, uint32_t te) {
     dyad_span sp = {0, 0};
     if (te <= ts) return sp;
-    const dy_token *a = &doc->tokens.items[ts], *b = &doc->tokens.items[te - 1];
-    sp.start = doc->text.map[a->start];
-    sp.end = doc->text.map[b->end - 1] + 1;
-    if (sp.end < sp.start) sp.end = sp.start;
-    return sp;
+    return dy_orig_span(doc, doc->tokens.items[ts].start, doc->tokens.items[te - 1].end);
 }
 
 /* A sentence codes at most this many events (a bound that keeps pathological lists linear). */

@@ -31,7 +31,8 @@ static const char PLACES[] =
     "LVIV [UKR]\n+LVOV\n"
     "KHARKIV [UKR]\n"
     "IZIUM [UKR]\n"
-    "ISTANBUL [TUR]\n";
+    "ISTANBUL [TUR]\n"
+    "LODZ [POL]\n+\xc5\x81\xc3\xb3" "d\xc5\xba\n";     /* Łódź */
 
 static const char AGENTS[] =
     "PRESIDENT [~GOV]\n"
@@ -272,6 +273,10 @@ static void test_places(void) {
     /* violence against a place hits its civilians */
     code("Russian troops attacked Kharkiv.");
     expect(0, "RUSMIL", "190", "UKRCVL");
+    /* a span that ends in a multi-byte character ends after it */
+    code("Russian troops attacked \xc5\x81\xc3\xb3" "d\xc5\xba.");
+    const dyad_event *e = expect(0, "RUSMIL", "190", "POLCVL");
+    if (e) CHECK_INT(e->target_span.end, strlen(cur_text) - 1);
     /* must not: no place, so the main country (reported as the last resort) */
     code_t("Police attacked protesters. China met Russia.", "China news", 1);
     expect(0, "CHNCOP", "190", "CHNOPP");
