@@ -483,7 +483,7 @@ static int32_t find_object(const sent_ctx *c, uint32_t from, int after_by) {
         /* "..., Palestinian officials said": the subject of a reporting clause ends the search */
         if (ph->tok_end < c->te && (wf(doc, c->d, ph->tok_end) & DY_W_SPEECH)) break;
         if (ph->flags & DY_PH_MOD) {
-            if (fallback < 0 && (ph->flags & DY_PH_NAME_ONLY)) fallback = p;
+            if (fallback < 0 && (ph->flags & DY_PH_NAME_ONLY) && !(ph->flags & DY_PH_PLACE)) fallback = p;
         } else if (!(ph->flags & DY_PH_LOC)) {
             return p;
         }
