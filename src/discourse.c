@@ -356,7 +356,7 @@ static int32_t antecedent(dctx *c, size_t i, const char **why) {
 
 static void copy_ref(dy_phrase *p, const dy_phrase *q, int32_t qi, const char *why) {
     memcpy(p->code, q->code, sizeof p->code);
-    p->flags = (p->flags & (DY_PH_PRON | DY_PH_POSS_PRON | DY_PH_OBJ_PRON | DY_PH_FIRST | DY_PH_PAIR)) |
+    p->flags = (p->flags & (DY_PH_PRON | DY_PH_POSS_PRON | DY_PH_OBJ_PRON | DY_PH_FIRST | DY_PH_PAIR | DY_PH_DEF)) |
                (q->flags & (DY_PH_PERSON | DY_PH_HAS_AGENT | DY_PH_NAME_ONLY));
     /* "his office", "their positions": a possessive modifies its noun, it is no subject or object */
     if (p->flags & DY_PH_POSS_PRON) p->flags |= DY_PH_MOD;
@@ -554,6 +554,56 @@ static uint32_t each_at(const dyad_doc *doc, uint32_t k, uint32_t end, int after
     return 0;
 }
 
+/* Definite descriptions that no dictionary phrase covers: "the bloc", "the alliance" (an
+ * organisation), "the group", "the movement" (a group), "the country", "the nation" (a country).
+ * The head must be written in lower case ("the Council of Europe" is a name). */
+static const char *const def_org[] = {"bloc", "alliance", "union", "organisation", "organization", "council",
+                                      "coalition", "body", "commission", NULL};
+static const char *const def_group[] = {"group", "movement", "faction", "party", "organisation", "organization", NULL};
+static const char *const def_country[] = {"country", "nation", "kingdom", "republic", NULL};
+
+static int word_in(const dyad_doc *doc, uint32_t k, const char *const *words) {
+    for (int i = 0; words[i]; i++) if (dy_tok_is(doc, k, words[i])) return 1;
+    return 0;
+}
+
+static int def_at(const dyad_doc *doc, uint32_t k, uint32_t end) {
+    if (k + 1 >= end || !dy_tok_is(doc, k, "the") || (tfl(doc, k + 1) & (DY_TOK_CAP | DY_TOK_UPPER))) return 0;
+    if (!word_in(doc, k + 1, def_org) && !word_in(doc, k + 1, def_group) && !word_in(doc, k + 1, def_country)) return 0;
+    /* "the country's militias" is the actor stage's; "the group of states", "the country director" are not */
+    if (k + 2 < end && (tfl(doc, k + 2) & DY_TOK_WORD) && !(wfl(doc, doc->dict, k + 2) & ~(uint32_t)DY_W_HEAD) &&
+        !(tfl(doc, k + 2) & (DY_TOK_CAP | DY_TOK_UPPER))) {
+        uint32_t lex = doc->tokens.items[k + 2].lex;
+        size_t n;
+        const char *t = dy_tok_text(doc, k + 2, &n);
+        int verb = lex && doc->dict->lex[lex].verb_first;
+        int adverb = n > 3 && t[n - 2] == 'l' && t[n - 1] == 'y';
+        if (!verb && !adverb) return 0;       /* a noun compound: "the country director" */
+    }
+    if (k + 2 < end && (dy_tok_is(doc, k + 2, "of") || dy_tok_is(doc, k + 2, "'s"))) return 0;
+    return 1;
+}
+
+/* The antecedent of a definite description, or -1. */
+static int32_t def_antecedent(dctx *c, size_t i) {
+    dyad_doc *doc = c->doc;
+    const dy_phrase *p = &doc->phrases.items[i];
+    uint32_t head = p->tok_start + 1;
+    int want_org = word_in(doc, head, def_org), want_group = word_in(doc, head, def_group),
+        want_country = word_in(doc, head, def_country);
+    for (size_t j = i; j-- > 0;) {
+        const dy_phrase *q = &doc->phrases.items[j];
+        if (q->sentence + DEF_SENTENCES < p->sentence) break;
+        if (!usable_actor(q) || (q->flags & DY_PH_FIRST) || q->code[0] == '?') continue;
+        int plural;
+        int kind = phrase_kind(q, &plural, doc);
+        if ((want_org && kind == DY_EN_ORG && !(q->flags & DY_PH_AGENT_ONLY)) || (want_group && kind == DY_EN_GROUP) ||
+            (want_country && kind == DY_EN_COUNTRY))
+            return (int32_t)j;
+    }
+    return -1;
+}
+
 /* Adds phrases for pair and reciprocal expressions, replacing phrases they overlap. */
 static int add_pair_phrases(dyad_doc *doc) {
     dy_phrase_vec *out = &doc->scratch;
@@ -567,6 +617,7 @@ static int add_pair_phrases(dyad_doc *doc) {
             uint32_t n = pair_at(doc, k, se->tok_end), flag = DY_PH_PAIR | DY_PH_PRON;
             if (n && (dy_tok_is(doc, k, "each") || dy_tok_is(doc, k, "either"))) after_each = 1;
             if (!n) { n = each_at(doc, k, se->tok_end, after_each); flag = DY_PH_EACH; }
+            if (!n && def_at(doc, k, se->tok_end)) { n = 2; flag = DY_PH_DEF | DY_PH_PRON; }
             /* phrases before this token */
             while (pi < doc->phrases.len && (doc->phrases.items[pi].sentence < s ||
                                              (doc->phrases.items[pi].sentence == s && doc->phrases.items[pi].tok_end <= k))) {
@@ -794,6 +845,15 @@ int dy_discourse(dyad_doc *doc, const dyad_dict *d) {
         dy_phrase *p = &doc->phrases.items[i];
         if (p->flags & DY_PH_PAIR) {
             resolve_pair(&c, i);
+        } else if (p->flags & DY_PH_DEF) {
+            int32_t j = def_antecedent(&c, i);
+            if (j < 0) c.drop[i] = 1;
+            else copy_ref(p, &doc->phrases.items[j], j, "the latest actor of the kind its noun names");
+            /* "across the country", "the north of the country": a place, not an actor */
+            uint32_t b = p->tok_start;
+            if (b > doc->sentences.items[p->sentence].tok_start &&
+                ((wfl(doc, d, b - 1) & DY_W_LOCPREP) || dy_tok_is(doc, b - 1, "of")))
+                p->flags |= DY_PH_LOC;
         } else if ((p->flags & DY_PH_PRON) && !(p->flags & DY_PH_FIRST)) {
             const char *why = NULL;
             int32_t j = antecedent(&c, i, &why);

@@ -172,7 +172,8 @@ enum { DY_PH_LOC = 1 << 0,        /* after a locative preposition ("in Ukraine")
        DY_PH_FIXED = 1 << 12,     /* an agent's country given by its phrase or compound: keep it */
        DY_PH_POSS_PRON = 1 << 13, /* a possessive pronoun (his, its, their, our) */
        DY_PH_OBJ_PRON = 1 << 14,  /* an object pronoun (him, them, us) */
-       DY_PH_FIRST = 1 << 15 };   /* a first-person pronoun (we, I, our): the quote's speaker */
+       DY_PH_FIRST = 1 << 15,     /* a first-person pronoun (we, I, our): the quote's speaker */
+       DY_PH_DEF = 1 << 16 };     /* a definite description with no agent ("the bloc", "the country") */
 
 typedef struct dy_phrase {
     uint32_t tok_start, tok_end;   /* tokens [start, end) */

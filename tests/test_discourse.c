@@ -25,7 +25,8 @@ static const char ACTORS[] =
     "DONALD_TRUMP\n+TRUMP\n    [USAGOV >20250120]\n    [USAELI <20250119]\n"
     "VLADIMIR_PUTIN\n+PUTIN\n    [RUSGOV >19991231]\n    [RUSELI <19991230]\n"
     "VIKTOR_ORBAN\n    [HUNGOV >20100529]\n    [HUNELI <20100528]\n"
-    "RAPID_SUPPORT_FORCES [SDNREB]\n";
+    "RAPID_SUPPORT_FORCES [SDNREB]\n"
+    "EUROPEAN_UNION [IGOEUREEC]\n";
 
 static const char PLACES[] =
     "LVIV [UKR]\n+LVOV\n"
@@ -225,6 +226,21 @@ static void test_definite_description(void) {
     expect(1, "UKRGOV", "111", "CHN");
 }
 
+static void test_definite_noun(void) {
+    code("The European Union met Russia in Moscow. The bloc criticized China.");
+    expect(1, "IGOEUREEC", "111", "CHN");
+    code("Russia attacked Ukraine. The country criticized China.");
+    expect(1, "UKR", "111", "CHN");
+    /* must not: nothing of that kind before; a name in capitals is no description */
+    code("The bloc criticized China.");
+    expect_none(0);
+    code("The European Union met Russia. The Council criticized China.");
+    expect_none(1);
+    /* a place: "across the country" is no actor */
+    code("Russia attacked Ukraine. Protesters rallied across the country.");
+    CHECK(find(1, "UKROPP", "141", "UKR") == NULL);
+}
+
 static void test_pairs(void) {
     code("Russia and Ukraine met on Monday. The two sides signed an agreement.");
     expect(1, "RUS", "057", "UKR");
@@ -387,6 +403,7 @@ int main(void) {
     RUN(test_it_its);
     RUN(test_they_compound);
     RUN(test_definite_description);
+    RUN(test_definite_noun);
     RUN(test_pairs);
     RUN(test_each_other);
     RUN(test_quotes);
