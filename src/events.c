@@ -771,7 +771,7 @@ static int32_t noun_subject_fallback(const sent_ctx *c, uint32_t np, uint32_t no
 
 /* The country of the place where the sentence's event happens: the nearest place phrase (a
  * locative or a gazetteer place) to token `near`, else the document's main country; NULL if none. */
-static const char *place_country(const sent_ctx *c, uint32_t near, const char **why) {
+static const char *place_country(const sent_ctx *c, uint32_t near, const char **why, const dy_phrase *fallback) {
     const dy_phrase *best = NULL;
     uint32_t best_d = UINT32_MAX;
     for (size_t p = c->p0; p < c->p1; p++) {
@@ -783,6 +783,10 @@ static const char *place_country(const sent_ctx *c, uint32_t near, const char **
         if (dd < best_d) { best_d = dd; best = ph; }
     }
     if (best) { *why = "the place of the event"; return best->code; }
+    if (fallback && strlen(fallback->code) >= 3 && !dy_code_is_intl(fallback->code) && strncmp(fallback->code, "---", 3)) {
+        *why = "the country of the person it happens to";
+        return fallback->code;
+    }
     if (c->doc->main_country[0]) { *why = "the document's main country"; return c->doc->main_country; }
     return NULL;
 }
@@ -948,7 +952,7 @@ static int code_sentence(sent_ctx *c) {
             /* "the former minister was arrested": the police (the courts, for a trial) of the place */
             static const char *const judicial[] = {"sentence", "convict", "try", "charge", "indict", "prosecute",
                                                    "jail", "imprison", NULL};
-            const char *ctry = place_country(c, v.tok, &fwhy);
+            const char *ctry = place_country(c, v.tok, &fwhy, tp);
             if (ctry) {
                 frame_phrase(&fsrc, ctry, !strncmp(code, "174", 3) ? "GOV" : verb_is(d, ve, judicial) ? "JUD" : "COP");
                 sp = &fsrc;
@@ -956,8 +960,12 @@ static int code_sentence(sent_ctx *c) {
             }
         } else if (!strncmp(code, "14", 2) && !tp && !(off & DYAD_FRAME_PROTEST)) {
             /* a protest or strike with no target is against the government of the place */
-            const char *ctry = place_country(c, v.tok, &fwhy);
-            if (ctry && (!sp || (!strncmp(ctry, sp->code, 3) && strncmp(sp->code + 3, "GOV", 3)))) {
+            const char *ctry = place_country(c, v.tok, &fwhy, NULL);
+            /* the state's own agents do not protest against it */
+            int state = sp && strlen(sp->code) >= 6 &&
+                        (!strncmp(sp->code + 3, "GOV", 3) || !strncmp(sp->code + 3, "MIL", 3) || !strncmp(sp->code + 3, "COP", 3) ||
+                         !strncmp(sp->code + 3, "SPY", 3) || !strncmp(sp->code + 3, "JUD", 3));
+            if (ctry && (!sp || (!strncmp(ctry, sp->code, 3) && !state))) {
                 if (!sp && is_noun) {
                     frame_phrase(&fsrc, ctry, "CVL");
                     sp = &fsrc;
