@@ -346,8 +346,8 @@ static int title_countries(const dyad_doc *doc, const dyad_dict *d, char out[][4
     return found;
 }
 
-/* The main country of a document: the most frequent country of named, non-locative actors, with
- * the title's names counted four times and the first sentence's three times. */
+/* The main country of a document: the country of named actors in the most sentences (once per
+ * sentence), with the title's names counted four times and the first sentence's three times. */
 static void pick_main_country(dyad_doc *doc, const dyad_dict *d) {
     char title[8][4];
     int nt = title_countries(doc, d, title, 8);
@@ -355,14 +355,17 @@ static void pick_main_country(dyad_doc *doc, const dyad_dict *d) {
     enum { MAXC = 512 };
     char codes[MAXC][4];
     int counts[MAXC], nc = 0;
+    uint32_t last[MAXC];
     for (size_t i = 0; i < doc->phrases.len + (size_t)nt; i++) {
         const char *code;
         int w;
+        uint32_t sent = UINT32_MAX;
         if (i < doc->phrases.len) {
             const dy_phrase *p = &doc->phrases.items[i];
             if (!phrase_country_known(p) || dy_code_is_intl(p->code) || !strncmp(p->code, "---", 3)) continue;
             code = p->code;
             w = 1 + 2 * (p->sentence == 0);
+            sent = p->sentence;
         } else {
             code = title[i - doc->phrases.len];
             w = 4;
@@ -372,8 +375,12 @@ static void pick_main_country(dyad_doc *doc, const dyad_dict *d) {
         if (k == nc) {
             if (nc == MAXC) continue;
             snprintf(codes[nc], 4, "%.3s", code);
+            last[nc] = UINT32_MAX - 1;
             counts[nc++] = 0;
         }
+        /* a country counts once per sentence: how much of the document is about it */
+        if (sent != UINT32_MAX && last[k] == sent) continue;
+        last[k] = sent;
         counts[k] += w;
     }
     int best = -1;
