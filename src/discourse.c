@@ -77,6 +77,46 @@ static int add_name(dyad_doc *doc, uint32_t tok, uint32_t entry, const dy_phrase
     return 1;
 }
 
+/* A capitalised word that can be part of a person's name: unknown to the dictionary, no
+ * closed-class word, no verb. */
+static int name_word(const dyad_doc *doc, const dyad_dict *d, uint32_t k) {
+    const dy_token *t = &doc->tokens.items[k];
+    if (!(t->flags & DY_TOK_WORD) || !(t->flags & DY_TOK_CAP) || (t->flags & DY_TOK_UPPER && t->end - t->start > 1 &&
+                                                                     !(t->flags & DY_TOK_ABBR)))
+        return 0;
+    if (t->lex && (d->lex[t->lex].flags || d->lex[t->lex].verb_first || word_is_known(doc, d, k))) {
+        /* "Jan", "May" are first names too when a name follows ("Jan Novacek", not "Jan. 5") */
+        if (d->lex[t->lex].flags == DY_W_TIME && !word_is_known(doc, d, k) && k + 1 < doc->tokens.len &&
+            !(t->flags & DY_TOK_ABBR) && (doc->tokens.items[k + 1].flags & DY_TOK_CAP) &&
+            !doc->tokens.items[k + 1].lex)
+            return 1;
+        return 0;
+    }
+    return 1;
+}
+
+/* "Nikola Dimitrov, national security adviser to ...", "Russia's ambassador, Vassily Nebenzia,":
+ * a name of 1-4 unknown capitalised words next to an agent phrase across a comma is that agent;
+ * returns the surname's token + 1 (0 if none). */
+static uint32_t apposed_name(const dyad_doc *doc, const dyad_dict *d, const dy_phrase *p) {
+    const dy_sentence *se = &doc->sentences.items[p->sentence];
+    uint32_t b = p->tok_start;
+    if (b > se->tok_start && (wfl(doc, d, b - 1) & DY_W_DET)) b--;
+    if (b >= se->tok_start + 2 && dy_tok_is(doc, b - 1, ",") && name_word(doc, d, b - 2)) {
+        uint32_t k = b - 2, n = 1;
+        while (k > se->tok_start && n < 4 && name_word(doc, d, k - 1)) { k--; n++; }
+        int starts = k == se->tok_start || !name_word(doc, d, k - 1);
+        if (starts && n >= 2) return b - 1;          /* "Nikola Dimitrov, ..." : a full name */
+    }
+    uint32_t e = p->tok_end;
+    if (e + 2 < se->tok_end && dy_tok_is(doc, e, ",") && name_word(doc, d, e + 1)) {
+        uint32_t k = e + 1, n = 0;
+        while (k < se->tok_end && n < 4 && name_word(doc, d, k)) { k++; n++; }
+        if (n >= 2 && (k == se->tok_end || dy_tok_is(doc, k, ",") || (wfl(doc, d, k) & DY_W_SPEECH))) return k;
+    }
+    return 0;
+}
+
 size_t dy_learn_names(dyad_doc *doc, const dyad_dict *d) {
     size_t before = doc->names.len;
     for (size_t i = 0; i < doc->phrases.len; i++) {
@@ -93,6 +133,11 @@ size_t dy_learn_names(dyad_doc *doc, const dyad_dict *d) {
         else if ((p->flags & DY_PH_PERSON) && p->entry && capword && p->tok_end - p->tok_start >= 2 &&
                  !word_is_known(doc, d, last) && !(p->flags & DY_PH_LEARNED))
             add_name(doc, last, p->entry, p);
+        /* a name in apposition to a title: a person with the title's code */
+        if ((p->flags & DY_PH_HAS_AGENT) && !(p->flags & DY_PH_PERSON) && !p->name_tok) {
+            uint32_t sn = apposed_name(doc, d, p);
+            if (sn && add_name(doc, sn - 1, 0, p)) doc->names.items[doc->names.len - 1].person = 1;
+        }
         /* an acronym in brackets after a named actor: "the Rapid Support Forces (RSF)" */
         uint32_t e = p->tok_end;
         const dy_sentence *se = &doc->sentences.items[p->sentence];

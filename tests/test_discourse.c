@@ -21,6 +21,7 @@ static const char ACTORS[] =
     "KENYA [KEN]\n+KENYAN\n"
     "SUDAN [SDN]\n+SUDANESE\n"
     "HUNGARY [HUN]\n+HUNGARIAN\n"
+    "SLOVAKIA [SVK]\n+SLOVAK\n"
     "UNITED_STATES [USA]\n+U.S.\n+AMERICAN\n"
     "DONALD_TRUMP\n+TRUMP\n    [USAGOV >20250120]\n    [USAELI <20250119]\n"
     "VLADIMIR_PUTIN\n+PUTIN\n    [RUSGOV >19991231]\n    [RUSELI <19991230]\n"
@@ -171,6 +172,17 @@ static void test_learned_surname(void) {
     /* must not: the surname alone, with no full mention first */
     code("Orban criticized Ukraine.");
     expect_none(0);
+}
+
+static void test_learned_apposition(void) {
+    code("Ursula Bakerova, the Slovak foreign minister, met Russia. Bakerova later criticized Ukraine.");
+    expect(0, "SVKGOV", "040", "RUS");
+    expect(1, "SVKGOV", "111", "UKR");
+    code("Russia met the Slovak minister, Jan Novacek, on Monday. Novacek criticized Ukraine.");
+    expect(1, "SVKGOV", "111", "UKR");
+    /* must not: one capitalised word before a comma is no name ("In Bratislava, the minister") */
+    code("In Bratislava, the Slovak minister met Russia. Bratislava criticized Ukraine.");
+    expect_none(1);
 }
 
 static void test_learned_acronym(void) {
@@ -398,6 +410,7 @@ int main(void) {
     if (!D || !DOC) { printf("discourse: 0 passed, 1 failed\n"); return 1; }
     RUN(test_learned_title_name);
     RUN(test_learned_surname);
+    RUN(test_learned_apposition);
     RUN(test_learned_acronym);
     RUN(test_he_she);
     RUN(test_it_its);
