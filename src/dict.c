@@ -603,8 +603,10 @@ static int add_form(dyad_dict *d, uint32_t entry, const char *s, size_t n, int t
     if (!split_phrase(d, s, n, &pw)) return dy_fail(err, DYAD_ERR_PARSE, file, line, 0, "bad verb form");
     if (GROW(d->words, d->nwords, d->words_cap, (uint32_t)pw.n) || GROW(d->forms, d->nforms, d->forms_cap, 1))
         return dy_fail(err, DYAD_ERR_NOMEM, file, line, -1, "out of memory");
+    /* statement cues have a chain of their own: they are no verbs to the other stages */
+    int cue = d->verbs[entry].noun == 2;
     /* skip a duplicate form of the same entry */
-    for (uint32_t f = d->lex[pw.ids[0]].verb_first; f; f = d->forms[f - 1].next) {
+    for (uint32_t f = cue ? d->lex[pw.ids[0]].cue_first : d->lex[pw.ids[0]].verb_first; f; f = d->forms[f - 1].next) {
         const dy_verb_form *vf = &d->forms[f - 1];
         if (vf->nwords == pw.n && !memcmp(d->words + vf->word_start, pw.ids, pw.n * sizeof(uint32_t))) {
             if (d->verbs[vf->entry].noun != d->verbs[entry].noun) continue;
@@ -623,7 +625,7 @@ static int add_form(dyad_dict *d, uint32_t entry, const char *s, size_t n, int t
     d->nwords += (uint32_t)pw.n;
     /* append at the end of the chain so that earlier entries are tried first */
     vf->next = 0;
-    uint32_t *link = &d->lex[pw.ids[0]].verb_first;
+    uint32_t *link = cue ? &d->lex[pw.ids[0]].cue_first : &d->lex[pw.ids[0]].verb_first;
     while (*link) link = &d->forms[*link - 1].next;
     *link = ++d->nforms;
     return DYAD_OK;
@@ -823,6 +825,7 @@ static int load_verbs(dyad_dict *d, const char *name, const char *data, size_t l
         if (s[0] == '+') { s++; n--; }
         int noun = 0;
         if (n && s[0] == '@') { s++; n--; noun = 1; }
+        else if (n && s[0] == '~') { s++; n--; noun = 2; }
         if (n == 0) return dy_fail(err, DYAD_ERR_PARSE, name, lr.lineno, 0, "empty verb");
         /* VERB [CODE] {FORMS} */
         size_t vl = 0;
@@ -870,7 +873,7 @@ static int load_verbs(dyad_dict *d, const char *name, const char *data, size_t l
             }
         } else if (noun) {
             if ((r = add_form(d, entry, s, vl, DY_FORM_BASE, name, lr.lineno, err))) return r;
-            if ((r = add_noun_plural(d, entry, s, vl, name, lr.lineno, err))) return r;
+            if (noun == 1 && (r = add_noun_plural(d, entry, s, vl, name, lr.lineno, err))) return r;
         } else if ((r = add_regular_forms(d, entry, s, vl, name, lr.lineno, err))) {
             return r;
         }

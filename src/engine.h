@@ -48,6 +48,7 @@ typedef struct dy_lexeme {
     uint32_t hash;
     uint32_t flags;          /* DY_W_* */
     uint32_t verb_first;     /* first verb form starting with this word + 1 (0 = none) */
+    uint32_t cue_first;      /* first statement-cue form ('~' entries) starting with this word + 1 */
 } dy_lexeme;
 
 typedef struct dy_trie_node {
@@ -123,7 +124,7 @@ typedef struct dy_verb_entry {
     uint32_t block;
     uint8_t mutual;          /* code both directions (":mutual") */
     int8_t modality;         /* forced modality (":intended"), -1 = from the text */
-    uint8_t noun;            /* an event noun ("clash", "talks"): '@' entries */
+    uint8_t noun;            /* 1: an event noun ("clash", "talks"), '@' entries; 2: a statement cue, '~' */
 } dy_verb_entry;
 
 struct dyad_dict {

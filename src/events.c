@@ -819,6 +819,37 @@ typedef struct pending_attack {
 } pending_attack;
 #define MAX_PENDING 256
 
+/* Codes the codebook allows with no target and that news rarely gives one: declarations of
+ * martial law, curfews and emergencies (1721-1724), investigations (090-094). Military posture
+ * (15x) is left out: news mostly says whom it is aimed at, and a posture with no target is kept
+ * for the issue that makes targetless events a mechanism of their own. A claim of responsibility (015) is for an attack: see
+ * claimed_target. */
+static int targetless(const char *code) {
+    static const char *const prefixes[] = {"1721", "1722", "1723", "1724", "09", NULL};
+    for (int i = 0; prefixes[i]; i++)
+        if (!strncmp(code, prefixes[i], strlen(prefixes[i]))) return 1;
+    return 0;
+}
+
+/* The target of the attack a claim of responsibility is for: the target of the latest violence
+ * (18x-20x) coded in this sentence or the three before it. */
+static int claimed_target(const sent_ctx *c, size_t first_event, dy_phrase *out) {
+    const dyad_doc *doc = c->doc;
+    for (size_t i = doc->events.len; i-- > 0;) {
+        const dyad_event *e = &doc->events.items[i];
+        if (e->sentence + 3 < c->s) break;
+        if (!e->target[0] || !(!strncmp(e->code, "18", 2) || !strncmp(e->code, "19", 2) || !strncmp(e->code, "20", 2)))
+            continue;
+        memset(out, 0, sizeof *out);
+        snprintf(out->code, sizeof out->code, "%s", e->target);
+        out->group = UINT32_MAX;
+        out->entity = out->ante = -1;
+        (void)first_event;
+        return 1;
+    }
+    return 0;
+}
+
 /* The codes of the talks frame: consultations, negotiations, agreements, truces, and fighting
  * where the entry says it is mutual ("clashes", "fighting"; not "attack"). */
 static int talks_code(const char *code, int entry_mutual) {
@@ -831,6 +862,94 @@ static int symmetric(const char *code) {
     static const char *const codes[] = {"040", "057", "062", NULL};
     for (int i = 0; codes[i]; i++) if (!strcmp(codes[i], code)) return 1;
     return 0;
+}
+
+/* ------------------------------------------------------------------ statements */
+
+/* The speaker of sentence c->s: the speaker of its quotation (discourse.c), else the actor next to
+ * its reporting verb ("X said", "said X", "according to X"); -1 if none. */
+static int32_t statement_speaker(const sent_ctx *c) {
+    dyad_doc *doc = c->doc;
+    const dyad_dict *d = c->d;
+    if (doc->speaker && doc->speaker[c->s] >= 0) return doc->speaker[c->s];
+    for (uint32_t k = c->ts; k < c->te; k++) {
+        if (!(wf(doc, d, k) & DY_W_SPEECH) || (tf(doc, k) & DY_TOK_INQUOTE) || phrase_at(c, k) >= 0) continue;
+        if (dy_tok_is(doc, k, "according")) {
+            int32_t p = k + 2 < c->te && dy_tok_is(doc, k + 1, "to") ? phrase_at(c, k + 2) : -1;
+            if (p >= 0 && usable(&doc->phrases.items[p])) return p;
+            continue;
+        }
+        uint32_t b = k;
+        while (b > c->ts && ((wf(doc, d, b - 1) & (DY_W_AUX | DY_W_ADV | DY_W_MODAL | DY_W_HAVE)) || is_adverb(doc, d, b - 1))) b--;
+        int32_t p = b > c->ts ? phrase_at(c, b - 1) : -1;
+        if (p >= 0 && usable(&doc->phrases.items[p])) return p;
+        p = phrase_at(c, k + 1 < c->te ? k + 1 : k);
+        if (p >= 0 && usable(&doc->phrases.items[p]) && doc->phrases.items[p].tok_start == k + 1) return p;
+    }
+    return -1;
+}
+
+/* A statement: a sentence that reports what an actor said, whose words carry a cue of the
+ * codebook's verbal acts ('~' entries: "absurd" criticises, "concern" is pessimism, "condolences"
+ * sympathy), codes the statement from the speaker toward the one actor it is about. No cue, no
+ * speaker, or more than one possible target: no event. */
+static int code_statement(sent_ctx *c, size_t first_event) {
+    dyad_doc *doc = c->doc;
+    const dyad_dict *d = c->d;
+    int32_t sp = -1;
+    for (uint32_t k = c->ts; k < c->te; k++) {
+        uint32_t lex = doc->tokens.items[k].lex;
+        if (!lex || !d->lex[lex].cue_first) continue;
+        int32_t in = phrase_at(c, k);
+        if (in >= 0) continue;
+        const dy_verb_form *best = NULL;
+        uint32_t end = 0;
+        for (uint32_t f = d->lex[lex].cue_first; f; f = d->forms[f - 1].next) {
+            const dy_verb_form *vf = &d->forms[f - 1];
+            uint32_t e;
+            if (match_form(c, k, vf, &e) && (!best || vf->nwords > best->nwords)) { best = vf; end = e; }
+        }
+        if (!best) continue;
+        /* "not acceptable", "no concern": a negated cue says the opposite; leave it */
+        if (k > c->ts && (wf(doc, d, k - 1) & DY_W_NEG)) continue;
+        if (sp < 0) sp = statement_speaker(c);
+        if (sp < 0) {
+            dy_trace(doc, "  statement cue \"%s\": no speaker\n", d->strings + d->verbs[best->entry].name);
+            return DYAD_OK;
+        }
+        const dy_phrase *S = &doc->phrases.items[sp];
+        const dy_verb_entry *ve = &d->verbs[best->entry];
+        /* the target: the actor the statement is about, other than the speaker; the nearest to the
+         * cue when at most two countries are named, none when more */
+        int32_t tgt = -1;
+        uint32_t best_d = UINT32_MAX;
+        char countries[3][4];
+        int nc = 0;
+        for (size_t p = c->p0; p < c->p1; p++) {
+            const dy_phrase *q = &doc->phrases.items[p];
+            if ((int32_t)p == sp || (q->flags & (DY_PH_LOC | DY_PH_PLACE | DY_PH_EACH)) || q->code[0] == '?' ||
+                !strcmp(q->code, S->code) || (q->flags & DY_PH_FIRST))
+                continue;
+            /* a country does not speak about itself: its bare name is no target of its own statement */
+            if (strlen(q->code) == 3 && !strncmp(q->code, S->code, 3)) continue;
+            int known = 0;
+            for (int x = 0; x < nc; x++) known |= !strncmp(countries[x], q->code, 3);
+            if (!known && nc < 3) snprintf(countries[nc++], 4, "%.3s", q->code);
+            uint32_t dd = q->tok_start > k ? q->tok_start - k : k - q->tok_end;
+            if (dd < best_d) { best_d = dd; tgt = (int32_t)p; }
+        }
+        verb_hit v = {k, end, best};
+        dy_trace(doc, "  statement cue \"%s\" (%s:%u, %s) spoken by \"%s\" = %s\n", d->strings + ve->name,
+                 d->files[ve->file], ve->line, ve->code, "", S->code);
+        if (tgt < 0 || nc > 2) {
+            dy_trace(doc, "    no event: %s\n", tgt < 0 ? "no actor the statement is about" : "no clear target");
+            return DYAD_OK;
+        }
+        int32_t day = sentence_date(c, k);
+        return add_event(c, S, &doc->phrases.items[tgt], ve->code, DYAD_ASSERTED, day, &v, ve->file, ve->line,
+                         first_event);
+    }
+    return DYAD_OK;
 }
 
 static int code_sentence(sent_ctx *c) {
@@ -1066,6 +1185,15 @@ static int code_sentence(sent_ctx *c) {
             trace_phrase(doc, "target (civilians of the place)", &place);
             for (size_t a = 0; a < ns; a++)
                 if (add_event(c, S[a], &place, code, mod, day, &v, rf, rl, first_event)) return DYAD_ERR_NOMEM;
+        } else if (!strcmp(code, "015") && claimed_target(c, first_event, &place)) {
+            /* "claimed responsibility for the attack": toward the attack's target */
+            trace_phrase(doc, "target (of the attack claimed)", &place);
+            for (size_t a = 0; a < ns; a++)
+                if (add_event(c, S[a], &place, code, mod, day, &v, rf, rl, first_event)) return DYAD_ERR_NOMEM;
+        } else if (targetless(code)) {
+            /* martial law, a curfew, a mobilisation, a test, a resignation: an event with no target */
+            for (size_t a = 0; a < ns; a++)
+                if (add_event(c, S[a], NULL, code, mod, day, &v, rf, rl, first_event)) return DYAD_ERR_NOMEM;
         } else {
             dy_trace(doc, "    no event: no target actor\n");
         }
@@ -1073,7 +1201,7 @@ static int code_sentence(sent_ctx *c) {
         /* words a pattern used after the verb are not events of their own ("lifted their siege") */
         i = (best && best->nliteral && bb.last > v.end ? bb.last : v.end) - 1;
     }
-    return DYAD_OK;
+    return code_statement(c, first_event);
 }
 
 /* The attack frame: an attack the sentence gives no attacker takes the attacker that the document

@@ -23,6 +23,7 @@ static const char ACTORS[] =
     "HUNGARY [HUN]\n+HUNGARIAN\n"
     "SLOVAKIA [SVK]\n+SLOVAK\n"
     "UNITED_STATES [USA]\n+U.S.\n+AMERICAN\n"
+    "WHITE_HOUSE [USAGOV]\n"
     "DONALD_TRUMP\n+TRUMP\n    [USAGOV >20250120]\n    [USAELI <20250119]\n"
     "VLADIMIR_PUTIN\n+PUTIN\n    [RUSGOV >19991231]\n    [RUSELI <19991230]\n"
     "VIKTOR_ORBAN\n    [HUNGOV >20100529]\n    [HUNELI <20100528]\n"
@@ -70,7 +71,14 @@ static const char VERBS[] =
     "SAY [---] {SAID SAYS SAYING}\n"
     "HOLD [---] {HELD HOLDS HOLDING}\n"
     "@TALKS [043:mutual]\n"
-    "@TRUCE [0871:mutual]\n";
+    "@TRUCE [0871:mutual]\n"
+    "DECLARE [---]\n"
+    "- * MARTIAL_LAW [1724]\n"
+    "CLAIM [---]\n"
+    "- * RESPONSIBILITY [015]\n"
+    "--- STATEMENT CUES [111] ---\n"
+    "~ABSURD [111] {}\n"
+    "~CONDOLENCES [018] {}\n";
 
 static dyad_dict *D;
 static dyad_doc *DOC;
@@ -136,6 +144,16 @@ static const dyad_event *expect(unsigned sent, const char *src, const char *code
     }
     CHECK(e != NULL);
     return e;
+}
+
+/* The text a span covers in the last coded text. */
+static const char *span_of(dyad_span sp) {
+    static char buf[128];
+    size_t len = strlen(cur_text);
+    if (sp.end < sp.start || sp.end > len || sp.end - sp.start >= sizeof buf) return "(bad span)";
+    memcpy(buf, cur_text + sp.start, sp.end - sp.start);
+    buf[sp.end - sp.start] = 0;
+    return buf;
 }
 
 /* No event in sentence `sent` (whatever its actors). */
@@ -377,6 +395,42 @@ static void test_frame_attack(void) {
     expect_none(0);
 }
 
+/* ------------------------------------------------------------------ statements, targetless events */
+
+static void test_statements(void) {
+    code("Putin said the Ukrainian plan was absurd.");
+    const dyad_event *e = expect(0, "RUSGOV", "111", "UKR");
+    if (e) CHECK_STR(span_of(e->verb_span), "absurd");
+    code("\"The plan is absurd,\" Putin said of Ukraine.");
+    expect(0, "RUSGOV", "111", "UKR");
+    code("Trump sent condolences to Ukraine, the White House said.");
+    expect(0, "USAGOV", "018", "UKR");
+    /* must not: no speaker, a negated cue, no target, too many countries */
+    code("The Ukrainian plan was absurd.");
+    expect_none(0);
+    code("Putin said the Ukrainian plan was not absurd.");
+    expect_none(0);
+    code("Putin said the plan was absurd.");
+    expect_none(0);
+    code("Putin said the plans of Ukraine, China and Turkey were absurd.");
+    expect_none(0);
+    /* a country does not speak about itself */
+    code("Putin said Russia's plan was absurd.");
+    expect_none(0);
+}
+
+static void test_targetless(void) {
+    code("Ukraine declared martial law on Monday.");
+    const dyad_event *e = expect(0, "UKR", "1724", "");
+    if (e) CHECK_INT(e->target_span.end, 0);
+    /* a claim of responsibility is toward the attack's target */
+    code("Rebels attacked Russian troops. The rebels claimed responsibility.");
+    expect(1, "RUSREB", "015", "RUSMIL");
+    /* must not: a code that needs a target codes nothing without one */
+    code("Russia criticized on Monday.");
+    expect_none(0);
+}
+
 /* ------------------------------------------------------------------ explain and limits */
 
 static void test_explain_entities(void) {
@@ -426,6 +480,8 @@ int main(void) {
     RUN(test_frame_aid);
     RUN(test_frame_talks);
     RUN(test_frame_attack);
+    RUN(test_statements);
+    RUN(test_targetless);
     RUN(test_explain_entities);
     RUN(test_pathological);
     CHECK_STR(dyad_frame_name(DYAD_FRAME_TALKS), "talks");
