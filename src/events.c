@@ -850,6 +850,32 @@ static int claimed_target(const sent_ctx *c, size_t first_event, dy_phrase *out)
     return 0;
 }
 
+/* Does the event noun ending before token `end` head the subject of a verb ("the truce held",
+ * "the talks had been held") rather than a complement ("led negotiations", "died in fighting")? */
+static int noun_is_subject(const sent_ctx *c, uint32_t end) {
+    uint32_t k = end;
+    /* "the talks in Geneva on Monday were ...": a short complement of the noun */
+    for (uint32_t n = 0; k < c->te && n < 5 && !verb_at(c, k) && !(wf(c->doc, c->d, k) & (DY_W_BE | DY_W_HAVE | DY_W_MODAL));
+         k++, n++)
+        if (clause_stop(c, k) || dy_tok_is(c->doc, k, ",")) return 0;
+    if (k >= c->te) return 0;
+    /* and the noun phrase starts its clause: nothing but a determiner or adjectives before it */
+    return verb_at(c, k) || (wf(c->doc, c->d, k) & (DY_W_BE | DY_W_HAVE | DY_W_MODAL));
+}
+
+/* Were both actors of the document's main pair named in this sentence or the three before it? */
+static int pair_in_focus(const sent_ctx *c) {
+    const dyad_doc *doc = c->doc;
+    int seen[2] = {0, 0};
+    for (size_t p = c->p1; p-- > 0;) {
+        const dy_phrase *q = &doc->phrases.items[p];
+        if (q->sentence + 3 < c->s) break;
+        for (int k = 0; k < 2; k++)
+            if (!strncmp(q->code, doc->main_pair[k], strlen(doc->main_pair[k]))) seen[k] = 1;
+    }
+    return seen[0] && seen[1];
+}
+
 /* The codes of the talks frame: consultations, negotiations, agreements, truces, and fighting
  * where the entry says it is mutual ("clashes", "fighting"; not "attack"). */
 static int talks_code(const char *code, int entry_mutual) {
@@ -1101,7 +1127,8 @@ static int code_sentence(sent_ctx *c) {
             fwhy = "the document's main country";
             c->frame = "aid";
         } else if (!(off & DYAD_FRAME_TALKS) && doc->main_pair[0][0] && !tp &&
-                   ((!sp && (is_noun || g.passive) && talks_code(code, best ? best->mutual : ve->mutual)) ||
+                   ((!sp && (is_noun ? noun_is_subject(c, v.end) : g.passive) && pair_in_focus(c) &&
+                     talks_code(code, best ? best->mutual : ve->mutual)) ||
                     (sp && !strcmp(code, "045")))) {
             /* talks, truces, agreements, clashes with unnamed parties: the document's main pair;
              * a mediator with no parties named mediates between them */
