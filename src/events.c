@@ -1242,7 +1242,8 @@ static int resolve_pending(dyad_doc *doc, const dyad_dict *d, const pending_atta
         for (size_t i = 0; i < before; i++) {
             const dyad_event *e = &doc->events.items[i];
             const char *r = e->code;
-            if (!e->source[0] || strncmp(e->target, pa[k].target, 3) || e->frame ||
+            /* civilians are no attackers the document names */
+            if (!e->source[0] || strncmp(e->target, pa[k].target, 3) || e->frame || strstr(e->source + 3, "CVL") ||
                 !(!strncmp(r, "18", 2) || !strncmp(r, "19", 2) || !strncmp(r, "20", 2)))
                 continue;
             int cnt = 0;
