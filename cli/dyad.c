@@ -24,7 +24,7 @@ static const char usage[] =
     "usage: dyad code [options] FILE...    code news articles into CAMEO events\n"
     "       dyad explain [options] FILE    explain the coding of every sentence (or --sentence N)\n"
     "       dyad explain [options] --text \"SENTENCE\"\n"
-    "       dyad eval GOLD.jsonl EVENTS.jsonl\n"
+    "       dyad eval [--by-rule] GOLD.jsonl EVENTS.jsonl\n"
     "       dyad dict check [DIR]          lint the dictionaries (default: the dictionary directory)\n"
     "       dyad dict stats [DIR]\n"
     "       dyad version\n"
@@ -351,6 +351,9 @@ static int cmd_explain(int argc, char **argv) {
 }
 
 static int cmd_eval(int argc, char **argv) {
+    int by_rule = 0;
+    if (argc > 0 && !strcmp(argv[0], "--by-rule")) { by_rule = 1; argc--; argv++; }
+    else if (argc > 2 && !strcmp(argv[2], "--by-rule")) { by_rule = 1; argc--; }
     if (argc != 2) return usage_error("eval needs GOLD.jsonl and EVENTS.jsonl");
     dyad_eval *ev = dyad_eval_new();
     if (!ev) { fprintf(stderr, "dyad: out of memory\n"); return 1; }
@@ -361,7 +364,8 @@ static int cmd_eval(int argc, char **argv) {
         return 1;
     }
     dyad_buf out = {0};
-    dyad_eval_report(ev, &out);
+    if (by_rule) dyad_eval_report_rules(ev, &out);
+    else dyad_eval_report(ev, &out);
     if (out.len) fwrite(out.data, 1, out.len, stdout);
     dyad_buf_free(&out);
     dyad_eval_free(ev);

@@ -316,6 +316,19 @@ int dyad_eval_load_events(dyad_eval *ev, const char *path, dyad_error *err);
 dyad_score dyad_eval_score(dyad_eval *ev, dyad_eval_level level, const char *root);
 /* Appends a human-readable report (all levels, per root, modality and date agreement). */
 void dyad_eval_report(dyad_eval *ev, dyad_buf *out);
+
+/* One dictionary rule's record against the gold at (source country, target country, root). */
+typedef struct dyad_rule_score {
+    const char *rule;        /* "file:line" as the events name it ("" for events without one); owned by ev */
+    size_t events, tp, fp;
+} dyad_rule_score;
+
+/* The rules of the events, worst first (most false positives, then fewest true positives): fills
+ * up to `cap` entries and returns how many rules there are (call with cap 0 to count). The rule
+ * strings live until the next load into ev or dyad_eval_free. 0 when out of memory. */
+size_t dyad_eval_rules(dyad_eval *ev, dyad_rule_score *out, size_t cap);
+/* Appends the by-rule table (dyad eval --by-rule) to `out`. */
+void dyad_eval_report_rules(dyad_eval *ev, dyad_buf *out);
 void dyad_eval_free(dyad_eval *ev);
 
 #ifdef __cplusplus

@@ -40,6 +40,7 @@ typedef struct ev_rec {
     const char *doc;
     const char *norm;        /* normalised sentence text */
     const char *source, *target, *code, *date, *modality;   /* never NULL; "" when absent */
+    const char *rule;        /* events: the rule that fired ("" when absent) */
     const char *full_key;    /* source SEP target SEP code */
     char cr_key[12];         /* country(source) SEP country(target) SEP root */
     char root[3];
@@ -204,9 +205,9 @@ static int parse_record(dyad_eval *ev, const char *s, size_t n, int is_gold, con
     if (nf > EV_MAX_FIELDS) nf = EV_MAX_FIELDS;
 
     dy_arena *a = &ev->arena;
-    static const char *const names[] = {"doc", "source", "target", "code", "date", "modality"};
-    const char *val[6];
-    for (int i = 0; i < 6; i++) {
+    static const char *const names[] = {"doc", "source", "target", "code", "date", "modality", "rule"};
+    const char *val[7];
+    for (int i = 0; i < 7; i++) {
         int bad;
         val[i] = field_str(a, f, nf, names[i], i == 0, &bad);
         if (bad)
@@ -232,6 +233,7 @@ static int parse_record(dyad_eval *ev, const char *s, size_t n, int is_gold, con
     r->code = val[3];
     r->date = val[4];
     r->modality = val[5];
+    r->rule = val[6];
     r->norm = normalise_sentence(a, sf->val);
     size_t ls = strlen(r->source), lt = strlen(r->target), lc = strlen(r->code);
     char *fk = dy_arena_alloc(a, ls + lt + lc + 3);
@@ -529,6 +531,72 @@ dyad_score dyad_eval_score(dyad_eval *ev, dyad_eval_level level, const char *roo
     if (!ev) return s;
     if (run_match(ev, level, root, 0, &s, NULL)) memset(&s, 0, sizeof s);
     return s;
+}
+
+/* ------------------------------------------------------------------ by rule */
+
+typedef struct rule_idx { const char *rule; uint32_t e; } rule_idx;
+
+static int cmp_rule_idx(const void *a, const void *b) {
+    return strcmp(((const rule_idx *)a)->rule, ((const rule_idx *)b)->rule);
+}
+
+static int cmp_rule_score(const void *a, const void *b) {
+    const dyad_rule_score *x = a, *y = b;
+    if (x->fp != y->fp) return x->fp > y->fp ? -1 : 1;
+    if (x->tp != y->tp) return x->tp < y->tp ? -1 : 1;
+    return strcmp(x->rule, y->rule);
+}
+
+size_t dyad_eval_rules(dyad_eval *ev, dyad_rule_score *out, size_t cap) {
+    if (!ev) return 0;
+    ev_pair_vec pairs = {0};
+    dyad_score sc;
+    if (run_match(ev, DYAD_EVAL_COUNTRY_ROOT, NULL, 0, &sc, &pairs)) { free(pairs.items); return 0; }
+    size_t ne = ev->neorder;
+    unsigned char *hit = calloc(ev->events.len ? ev->events.len : 1, 1);
+    rule_idx *ri = malloc((ne ? ne : 1) * sizeof *ri);
+    dyad_rule_score *all = malloc((ne ? ne : 1) * sizeof *all);
+    size_t nr = 0;
+    if (hit && ri && all) {
+        for (size_t i = 0; i < pairs.len; i++) hit[pairs.items[i].e] = 1;
+        for (size_t i = 0; i < ne; i++) {
+            ri[i].e = ev->eorder[i];
+            ri[i].rule = ev->events.items[ri[i].e].rule;
+        }
+        qsort(ri, ne, sizeof *ri, cmp_rule_idx);
+        for (size_t i = 0; i < ne;) {
+            size_t j = i;
+            dyad_rule_score rs = {ri[i].rule, 0, 0, 0};
+            for (; j < ne && !strcmp(ri[j].rule, ri[i].rule); j++) {
+                rs.events++;
+                rs.tp += hit[ri[j].e];
+            }
+            rs.fp = rs.events - rs.tp;
+            all[nr++] = rs;
+            i = j;
+        }
+        qsort(all, nr, sizeof *all, cmp_rule_score);
+        for (size_t i = 0; i < nr && i < cap; i++) out[i] = all[i];
+    }
+    free(hit);
+    free(ri);
+    free(all);
+    free(pairs.items);
+    return nr;
+}
+
+void dyad_eval_report_rules(dyad_eval *ev, dyad_buf *out) {
+    size_t n = dyad_eval_rules(ev, NULL, 0);
+    dyad_rule_score *rs = malloc((n ? n : 1) * sizeof *rs);
+    if (!rs) return;
+    n = dyad_eval_rules(ev, rs, n);
+    dy_buf_printf(out, "by rule (country-root), worst first: %zu rules\n%-32s %6s %5s %5s %6s\n", n, "rule", "events",
+                  "tp", "fp", "P");
+    for (size_t i = 0; i < n; i++)
+        dy_buf_printf(out, "%-32s %6zu %5zu %5zu %6.3f\n", rs[i].rule[0] ? rs[i].rule : "(none)", rs[i].events, rs[i].tp,
+                      rs[i].fp, rs[i].events ? (double)rs[i].tp / (double)rs[i].events : 0.0);
+    free(rs);
 }
 
 /* ------------------------------------------------------------------ report */

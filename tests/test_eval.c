@@ -95,6 +95,39 @@ static const char EVENTS_A[] =
 
 /* ------------------------------------------------------------------ tests */
 
+static void test_by_rule(void) {
+    /* EVENTS_A with rules: e1 (tp) and e4 (fp) from x.verbs:1, e2 (tp) from x.verbs:2, e3 (fp) from none */
+    static const char EV[] =
+        "{\"doc\": \"a\", \"text\": \"" S1 "\", \"source\": \"RUSGOV\", \"target\": \"UKRGOV\", \"code\": \"043\", \"rule\": \"x.verbs:1\"}\n"
+        "{\"doc\": \"a\", \"text\": \"" S2 "\", \"source\": \"RUS\", \"target\": \"UKRMIL\", \"code\": \"195\", \"rule\": \"x.verbs:2\"}\n"
+        "{\"doc\": \"a\", \"text\": \"" S2 "\", \"source\": \"RUSGOV\", \"target\": \"UKR\", \"code\": \"042\"}\n"
+        "{\"doc\": \"a\", \"text\": \"" S1 "\", \"source\": \"UKRGOV\", \"target\": \"RUSGOV\", \"code\": \"043\", \"rule\": \"x.verbs:1\"}\n";
+    dyad_eval *ev = make_eval(GOLD_A, EV);
+    CHECK(ev != NULL);
+    if (!ev) return;
+    dyad_rule_score rs[8];
+    size_t n = dyad_eval_rules(ev, rs, 8);
+    CHECK_INT(n, 3);
+    if (n == 3) {
+        /* worst first: one fp each for x.verbs:1 (1 tp) and none (0 tp): fewer tp first */
+        CHECK_STR(rs[0].rule, "");
+        CHECK_INT(rs[0].fp, 1);
+        CHECK_STR(rs[1].rule, "x.verbs:1");
+        CHECK_INT(rs[1].events, 2);
+        CHECK_INT(rs[1].tp, 1);
+        CHECK_INT(rs[1].fp, 1);
+        CHECK_STR(rs[2].rule, "x.verbs:2");
+        CHECK_INT(rs[2].tp, 1);
+        CHECK_INT(rs[2].fp, 0);
+    }
+    CHECK_INT(dyad_eval_rules(ev, NULL, 0), 3);
+    dyad_buf out = {0};
+    dyad_eval_report_rules(ev, &out);
+    CHECK(out.data && strstr(out.data, "x.verbs:1") && strstr(out.data, "(none)"));
+    dyad_buf_free(&out);
+    dyad_eval_free(ev);
+}
+
 static void test_levels(void) {
     dyad_eval *ev = make_eval(GOLD_A, EVENTS_A);
     CHECK(ev != NULL);
@@ -469,6 +502,7 @@ int main(void) {
     RUN(test_other_docs_ignored);
     RUN(test_malformed);
     RUN(test_report);
+    RUN(test_by_rule);
     RUN(test_empty);
     RUN(test_shared_gold_self);
     cleanup();
