@@ -203,6 +203,8 @@ typedef struct vgroup {
     int passive;
     dyad_modality modality;
     int refusal;
+    int will_not;                  /* will / would / shall not: a refusal when the action is a concession */
+    int agreed;                    /* "agreed to": an agreement reached, not a plan announced */
 } vgroup;
 
 static void verb_group(const sent_ctx *c, const verb_hit *v, vgroup *g) {
@@ -212,7 +214,7 @@ static void verb_group(const sent_ctx *c, const verb_hit *v, vgroup *g) {
     g->modality = DYAD_ASSERTED;
     uint32_t i = v->tok;
     int saw_be = 0, saw_to = 0;
-    int hypothetical = 0, intended = 0, negated = 0;
+    int hypothetical = 0, intended = 0, negated = 0, future = 0;
     while (i > c->ts) {
         uint32_t p = i - 1;
         uint32_t w = wf(doc, d, p);
@@ -220,9 +222,9 @@ static void verb_group(const sent_ctx *c, const verb_hit *v, vgroup *g) {
         if (w & DY_W_HAVE) { i = p; continue; }
         if (w & DY_W_MODAL) {
             if (dy_tok_is(doc, p, "will") || dy_tok_is(doc, p, "shall") || dy_tok_is(doc, p, "'ll") || dy_tok_is(doc, p, "wo"))
-                intended = 1;
+                intended = future = 1;
             else if (dy_tok_is(doc, p, "would"))
-                intended = 1;
+                intended = future = 1;
             else if (dy_tok_is(doc, p, "must") || dy_tok_is(doc, p, "should"))
                 intended = 1;
             else
@@ -242,6 +244,9 @@ static void verb_group(const sent_ctx *c, const verb_hit *v, vgroup *g) {
                 uint32_t qw = wf(doc, d, q);
                 if (qw & DY_W_REFUSE) { g->refusal = 1; negated = 1; }
                 else if ((qw & DY_W_INTENT) || (qw & DY_W_BE)) intended = 1;
+                if (dy_tok_is(doc, q, "agreed") || dy_tok_is(doc, q, "agree") || dy_tok_is(doc, q, "agrees") ||
+                    dy_tok_is(doc, q, "agreeing"))
+                    g->agreed = 1;
                 if (qw & (DY_W_INTENT | DY_W_REFUSE | DY_W_BE)) {
                     i = q;
                     /* and its own auxiliaries: "is set to", "had agreed to", "did not want to" */
@@ -271,6 +276,7 @@ static void verb_group(const sent_ctx *c, const verb_hit *v, vgroup *g) {
     g->passive = saw_be && !saw_to && v->form->tense == DY_FORM_PAST;
     /* "if" / "unless" earlier in the sentence's clause */
     if (c->first_if < g->start) hypothetical = 1;
+    g->will_not = negated && future && !hypothetical;
     if (negated && !g->refusal) g->modality = DYAD_NEGATED;
     else if (hypothetical) g->modality = DYAD_HYPOTHETICAL;
     else if (intended || g->refusal) g->modality = g->refusal ? DYAD_NEGATED : DYAD_INTENDED;
@@ -1051,10 +1057,22 @@ static int code_sentence(sent_ctx *c) {
                           last_subject >= 0 && last_verb_end <= g.start;
         if (coordinated) subj = last_subject;
         int mutual = symmetric(code) || (best ? best->mutual : ve->mutual);
-        /* a planned meeting or visit is an expressed intent to meet (CAMEO 036) */
-        if (mod == DYAD_INTENDED && !is_noun && (!strcmp(code, "040") || !strcmp(code, "042") ||
-                                                 !strcmp(code, "043") || !strcmp(code, "044")))
-            code = "036";
+        /* intentions and refusals as the codebook codes them (data/modality-map.tsv): "will meet"
+         * is 036, "refused to withdraw" and "will not withdraw" are 1246 */
+        int was_reciprocal = reciprocal(code);
+        if (!is_noun && code[0] && !(best && best->modality >= 0)) {
+            const char *mapped = NULL;
+            /* "agreed to restore relations" reports an agreement: the act keeps its code */
+            if (mod == DYAD_INTENDED && !g.agreed && (mapped = dy_intent_code(code))) {
+                dy_trace(doc, "    intended %s: coded as the intention %s\n", code, mapped);
+                code = mapped;
+            } else if ((g.refusal || g.will_not) && (mapped = dy_refusal_code(code))) {
+                dy_trace(doc, "    refused %s: coded as the refusal %s\n", code, mapped);
+                code = mapped;
+                mod = DYAD_ASSERTED;
+                mutual = was_reciprocal = 0;       /* a refusal is one side's */
+            }
+        }
         if (!code[0]) {
             dy_trace(doc, "    no event: the verb codes nothing without a pattern\n");
             if (subj >= 0 && !is_noun) last_subject = subj;
@@ -1120,7 +1138,8 @@ static int code_sentence(sent_ctx *c) {
                     c->frame = "protest";
                 }
             }
-        } else if (!strncmp(code, "07", 2) && sp && !tp && !(off & DYAD_FRAME_AID) && doc->main_country[0] &&
+        } else if ((!strncmp(code, "07", 2) || !strncmp(code, "033", 3)) && sp && !tp && !(off & DYAD_FRAME_AID) &&
+                   doc->main_country[0] &&
                    strncmp(sp->code, doc->main_country, 3)) {
             /* aid with no recipient goes to the country the article is about */
             frame_phrase(&ftgt[nft++], doc->main_country, "");
@@ -1190,7 +1209,7 @@ static int code_sentence(sent_ctx *c) {
             code = "062";
             mutual = 1;
         }
-        if (!tp && src_compound && (each || (is_noun ? mutual : reciprocal(code) || mutual))) {
+        if (!tp && src_compound && (each || (is_noun ? mutual : was_reciprocal || reciprocal(code) || mutual))) {
             for (size_t a = 0; a < ns; a++)
                 for (size_t b = 0; b < ns; b++)
                     if (a != b && add_event(c, S[a], S[b], code, mod, day, &v, rf, rl, first_event))

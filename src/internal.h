@@ -100,6 +100,13 @@ int dy_month_from_name(const char *s, size_t n);
 /* Weekday name ("tuesday", "Tue") -> 0..6 (Sunday = 0), else -1. */
 int dy_weekday_from_name(const char *s, size_t n);
 
+/* ------------------------------------------------------------------ ontology.c */
+
+/* data/modality-map.tsv: the code of the intention to do action `code` ("040" -> "036"), and of
+ * refusing to do it ("0871" -> "1246"); NULL where CAMEO has none. Static data, thread-safe. */
+const char *dy_intent_code(const char *code);
+const char *dy_refusal_code(const char *code);
+
 /* ------------------------------------------------------------------ normalise.c */
 
 /* The normalised text of a document: UTF-8 valid, typography folded to ASCII where it matters

@@ -67,3 +67,24 @@ size_t dyad_actor_code_count(void) {
 const dyad_actor_code *dyad_actor_code_at(size_t i) {
     return i < DY_ACTOR_COUNT ? &dy_actor_table[i] : NULL;
 }
+
+/* The row of data/modality-map.tsv whose action is the longest prefix of `code`, or NULL. */
+static const struct dy_modality_row *modality_row(const char *code) {
+    const struct dy_modality_row *best = NULL;
+    size_t best_n = 0;
+    for (size_t i = 0; code && i < DY_MODALITY_COUNT; i++) {
+        size_t n = strlen(dy_modality_table[i].action);
+        if (n > best_n && !strncmp(code, dy_modality_table[i].action, n)) { best = &dy_modality_table[i]; best_n = n; }
+    }
+    return best;
+}
+
+const char *dy_intent_code(const char *code) {
+    const struct dy_modality_row *r = modality_row(code);
+    return r && r->intent[0] ? r->intent : NULL;
+}
+
+const char *dy_refusal_code(const char *code) {
+    const struct dy_modality_row *r = modality_row(code);
+    return r && r->refusal[0] ? r->refusal : NULL;
+}

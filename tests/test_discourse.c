@@ -4,7 +4,9 @@
  * brackets), references across sentences (he/she with gender, it/its, they for a compound,
  * definite descriptions, "the two sides", "each other", we/our in quotations), countries from
  * places (a gazetteer), the implicit-role frames (arrest, protest, aid, talks, attack) and their
- * switches, the entity table of explain, and pathological input. Every mechanism has a case where
+ * switches, the entity table of explain, and pathological input; and the event stage's reading
+ * of what was said: statements from cue words, intentions and refusals (data/modality-map.tsv),
+ * events with no target. Every mechanism has a case where
  * it must fire and one where it must not.
  *
  * Set DYAD_TEST_VERBOSE=1 to print the trace of every coded text.
@@ -76,6 +78,10 @@ static const char VERBS[] =
     "- * MARTIAL_LAW [1724]\n"
     "CLAIM [---]\n"
     "- * RESPONSIBILITY [015]\n"
+    "--- WITHDRAW [0874] ---\n"
+    "WITHDRAW [0874] {WITHDREW WITHDRAWN WITHDRAWS WITHDRAWING}\n"
+    "--- RESIGN [0831] ---\n"
+    "RESIGN\n"
     "--- STATEMENT CUES [111] ---\n"
     "~ABSURD [111] {}\n"
     "~CONDOLENCES [018] {}\n";
@@ -361,8 +367,12 @@ static void test_frame_protest(void) {
 }
 
 static void test_frame_aid(void) {
-    code_t("The United States will provide aid. Ukraine met Russia in Lviv.", "Ukraine and the war", 0);
+    code_t("The United States provided aid. Ukraine met Russia in Lviv.", "Ukraine and the war", 0);
     const dyad_event *e = expect(0, "USA", "070", "UKR");
+    if (e) CHECK_STR(e->frame, "aid");
+    /* aid promised is the intention to give it (033), with the same recipient */
+    code_t("The United States will provide aid. Ukraine met Russia in Lviv.", "Ukraine and the war", 0);
+    e = expect(0, "USA", "033", "UKR");
     if (e) CHECK_STR(e->frame, "aid");
     /* must not: the main country giving aid has no recipient */
     code_t("Ukraine will provide aid. Ukraine met Russia in Lviv.", "Ukraine and the war", 0);
@@ -417,6 +427,34 @@ static void test_statements(void) {
     /* a country does not speak about itself */
     code("Putin said Russia's plan was absurd.");
     expect_none(0);
+}
+
+static void test_intentions_refusals(void) {
+    code("Trump will meet Putin next week.");
+    const dyad_event *e = expect(0, "USAGOV", "036", "RUSGOV");
+    if (e) CHECK_INT(e->modality, DYAD_INTENDED);
+    code("Russian troops will withdraw from Ukraine.");
+    e = expect(0, "RUSMIL", "0356", "UKR");
+    if (e) CHECK_INT(e->modality, DYAD_INTENDED);
+    code("Russian troops refused to withdraw from Ukraine.");
+    e = expect(0, "RUSMIL", "1246", "UKR");
+    if (e) CHECK_INT(e->modality, DYAD_ASSERTED);
+    code("Russian troops will not withdraw from Ukraine.");
+    expect(0, "RUSMIL", "1246", "UKR");
+    /* must not: a plain negation is no refusal; a hostile act has no intent code; may is no plan */
+    code("Russian troops did not withdraw from Ukraine.");
+    e = expect(0, "RUSMIL", "0874", "UKR");
+    if (e) CHECK_INT(e->modality, DYAD_NEGATED);
+    code("Russia will attack Ukraine.");
+    e = expect(0, "RUS", "190", "UKR");
+    if (e) CHECK_INT(e->modality, DYAD_INTENDED);
+    code("Russian troops may withdraw from Ukraine.");
+    e = expect(0, "RUSMIL", "0874", "UKR");
+    if (e) CHECK_INT(e->modality, DYAD_HYPOTHETICAL);
+    CHECK_STR(dy_intent_code("0871"), "0356");
+    CHECK_STR(dy_refusal_code("0831"), "1231");
+    CHECK(dy_intent_code("190") == NULL);
+    CHECK(dy_refusal_code("111") == NULL);
 }
 
 static void test_targetless(void) {
@@ -481,6 +519,7 @@ int main(void) {
     RUN(test_frame_talks);
     RUN(test_frame_attack);
     RUN(test_statements);
+    RUN(test_intentions_refusals);
     RUN(test_targetless);
     RUN(test_explain_entities);
     RUN(test_pathological);

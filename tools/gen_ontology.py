@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""gen_ontology.py - compiles data/cameo-events.tsv and data/cameo-actors.tsv into C tables.
+"""gen_ontology.py - compiles data/cameo-events.tsv, data/cameo-actors.tsv and data/modality-map.tsv
+into C tables.
 
 Usage: python3 tools/gen_ontology.py DATA_DIR OUTPUT        (make ontology)
 
@@ -24,6 +25,7 @@ import sys
 
 EVENTS_FILE = "cameo-events.tsv"
 ACTORS_FILE = "cameo-actors.tsv"
+MODALITY_FILE = "modality-map.tsv"
 
 KINDS = {"country": 0, "region": 1, "agent": 2, "igo": 3}
 
@@ -159,7 +161,22 @@ def c_double(text):
     return text if "." in text else text + ".0"
 
 
-def render(events, actors):
+def read_modality(path, event_codes):
+    rows, seen = [], set()
+    for num, (action, intent, refusal) in read_rows(path, 3):
+        if not EVENT_CODE.match(action) or action in seen:
+            fail(path, num, "bad or repeated action code %r" % action)
+        seen.add(action)
+        for c in (intent, refusal):
+            if c != "-" and c not in event_codes:
+                fail(path, num, "unknown event code %r" % c)
+        rows.append({"action": action, "intent": "" if intent == "-" else intent,
+                     "refusal": "" if refusal == "-" else refusal})
+    rows.sort(key=lambda r: r["action"].encode("ascii"))
+    return rows
+
+
+def render(events, actors, modality):
     out = []
     w = out.append
     w("/*\n")
@@ -182,6 +199,12 @@ def render(events, actors):
     w("static const dyad_actor_code dy_actor_table[] = {\n")
     for a in actors:
         w("    {%s, %s, %d},\n" % (c_string(a["code"]), c_string(a["name"]), a["kind"]))
+    w("};\n\n")
+    w("/* data/%s: action code prefix, intent code, refusal code (\"\" = none) */\n" % MODALITY_FILE)
+    w("enum { DY_MODALITY_COUNT = %d };\n" % len(modality))
+    w("static const struct dy_modality_row { const char *action, *intent, *refusal; } dy_modality_table[] = {\n")
+    for m in modality:
+        w("    {%s, %s, %s},\n" % (c_string(m["action"]), c_string(m["intent"]), c_string(m["refusal"])))
     w("};\n")
     return "".join(out)
 
@@ -194,10 +217,11 @@ def main(argv):
     try:
         events = read_events(os.path.join(data_dir, EVENTS_FILE))
         actors = read_actors(os.path.join(data_dir, ACTORS_FILE))
+        modality = read_modality(os.path.join(data_dir, MODALITY_FILE), set(e["code"] for e in events))
     except DataError as e:
         sys.stderr.write("gen_ontology: %s\n" % e)
         return 1
-    text = render(events, actors)
+    text = render(events, actors, modality)
     tmp = output + ".tmp"
     with open(tmp, "w", encoding="ascii", newline="\n") as f:
         f.write(text)
