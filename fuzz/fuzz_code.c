@@ -50,7 +50,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     a.body_start = 0;
     a.file = "fuzz";
     a.line = 1;
-    dyad_options opt = {NULL, size > 0 && (data[0] & 1)};
+    /* the first byte also switches the implicit-role frames off or on */
+    dyad_options opt = {NULL, size > 0 && (data[0] & 1), size > 0 && (data[0] & 2) ? DYAD_FRAME_ALL : 0};
     dyad_error err = {0};
     if (dyad_code(doc, dict, &a, &opt, &err) != DYAD_OK) abort(); /* the date is well formed */
 
