@@ -489,7 +489,11 @@ static int32_t find_object(const sent_ctx *c, uint32_t from, int after_by) {
         /* "..., Palestinian officials said": the subject of a reporting clause ends the search */
         if (ph->tok_end < c->te && (wf(doc, c->d, ph->tok_end) & DY_W_SPEECH)) break;
         if (ph->flags & DY_PH_MOD) {
-            if (fallback < 0 && (ph->flags & DY_PH_NAME_ONLY) && !(ph->flags & DY_PH_PLACE)) fallback = p;
+            /* "a United Nations inquiry" names who is asked; "the sidelines of the BRICS summit" does not */
+            uint32_t b = ph->tok_start;
+            while (b > c->ts && (wf(doc, c->d, b - 1) & DY_W_DET)) b--;
+            int of = b > c->ts && dy_tok_is(doc, b - 1, "of");
+            if (fallback < 0 && (ph->flags & DY_PH_NAME_ONLY) && !(ph->flags & DY_PH_PLACE) && !of) fallback = p;
         } else if (!(ph->flags & DY_PH_LOC)) {
             return p;
         }
