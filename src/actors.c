@@ -210,6 +210,16 @@ static int emit_phrase(dyad_doc *doc, const dyad_dict *d, const phrase_build *pb
     ph->sentence = sent;
     ph->group = (uint32_t)doc->phrases.len;   /* own group until joined */
     resolve_phrase(doc, d, pb, day, ph);
+    /* "ethnic Albanian rebels", "ethnic Russians": an ethnic group, not its kin state; the group
+     * takes its country from the place or the document like any agent (civilians when bare) */
+    const dy_sentence *se = &doc->sentences.items[sent];
+    if (pb->start > se->tok_start && dy_tok_is(doc, pb->start - 1, "ethnic") && pb->m[0].kind == 1 &&
+        !(ph->flags & DY_PH_PERSON) && strlen(ph->code) >= 3 && !dy_code_is_intl(ph->code) && strncmp(ph->code, "---", 3)) {
+        char agent[16];
+        snprintf(agent, sizeof agent, "%s", strlen(ph->code) > 3 ? ph->code + 3 : "CVL");
+        snprintf(ph->code, sizeof ph->code, "%s", agent);
+        ph->flags = (ph->flags & ~(uint32_t)(DY_PH_NAME_ONLY | DY_PH_PLACE | DY_PH_LOC)) | DY_PH_AGENT_ONLY | DY_PH_HAS_AGENT;
+    }
     ph->entity = -1;
     ph->ante = -1;
     ph->why = NULL;

@@ -473,6 +473,11 @@ static void set_country(dy_phrase *p, const char *country, const char *why) {
     p->why = why;
 }
 
+static int word_in(const dyad_doc *doc, uint32_t k, const char *const *words);
+
+static const char *const envoy_nouns[] = {"ambassador", "ambassadors", "envoy", "envoys", "emissary", "delegation",
+                                          "delegations", "representative", "representatives", "mission", NULL};
+
 /* An agent with no country: its possessive pronoun, a place, the latest entity with the same
  * agent (definite descriptions), else the main country (already in its code). */
 static void agent_country(dctx *c, size_t i) {
@@ -487,6 +492,21 @@ static void agent_country(dctx *c, size_t i) {
         c->drop[i - 1] = 1;
         if (q->code[0] != '?' && !dy_code_is_intl(q->code) && strncmp(q->code, "---", 3)) {
             set_country(p, q->code, "the referent of its possessive pronoun");
+            return;
+        }
+    }
+    /* "adviser to President X", "spokesman for the ministry": the one the title serves (not an
+     * ambassador or envoy to a country, who comes from elsewhere) */
+    uint32_t e = p->tok_end;
+    if (e + 1 < se->tok_end && (dy_tok_is(doc, e, "to") || dy_tok_is(doc, e, "for")) &&
+        !word_in(doc, e - 1, envoy_nouns) && i + 1 < doc->phrases.len) {
+        const dy_phrase *q = &doc->phrases.items[i + 1];
+        uint32_t k = e + 1;
+        while (k < q->tok_start && (wfl(doc, c->d, k) & DY_W_DET)) k++;
+        if (q->sentence == p->sentence && q->tok_start == k && usable_actor(q) && q->code[0] != '?' &&
+            strlen(q->code) >= 3 && !dy_code_is_intl(q->code) && strncmp(q->code, "---", 3) &&
+            !(q->flags & DY_PH_AGENT_ONLY)) {
+            set_country(p, q->code, "the one its title serves");
             return;
         }
     }

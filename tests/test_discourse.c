@@ -48,7 +48,9 @@ static const char AGENTS[] =
     "FORCE [~MIL]\n"
     "POLICE [~COP]\n"
     "PROTESTER [~OPP]\n"
-    "REBEL [~REB]\n";
+    "REBEL [~REB]\n"
+    "ADVISER [~GOV]\n"
+    "AMBASSADOR [~GOV]\n";
 
 static const char VERBS[] =
     "--- CRITICIZE [111] ---\n"
@@ -335,6 +337,20 @@ static void test_places(void) {
     CHECK(strstr(dyad_doc_trace(DOC), "main country (last resort)") != NULL);
 }
 
+static void test_ethnic_and_titles(void) {
+    /* an ethnic group is no kin state: its rebels are those of the place */
+    code("Ethnic Russian rebels attacked police in Kharkiv.");
+    expect(0, "UKRREB", "190", "UKRCOP");
+    /* must not: a plain demonym keeps its country */
+    code("Russian rebels attacked police in Kharkiv.");
+    expect(0, "RUSREB", "190", "UKRCOP");
+    /* a title serving someone takes that one's country; an ambassador to a country does not */
+    code_t("An adviser to President Putin criticized China. Ukraine met Turkey.", "Ukraine news", 0);
+    expect(0, "RUSGOV", "111", "CHN");
+    code_t("The ambassador to Russia criticized China. Ukraine met Turkey.", "Ukraine news", 0);
+    CHECK(find(0, "RUSGOV", "111", "CHN") == NULL);
+}
+
 /* ------------------------------------------------------------------ implicit-role frames */
 
 static void test_frame_arrest(void) {
@@ -513,6 +529,7 @@ int main(void) {
     RUN(test_each_other);
     RUN(test_quotes);
     RUN(test_places);
+    RUN(test_ethnic_and_titles);
     RUN(test_frame_arrest);
     RUN(test_frame_protest);
     RUN(test_frame_aid);
