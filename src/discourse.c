@@ -485,6 +485,13 @@ static void agent_country(dctx *c, size_t i) {
     dy_phrase *p = &doc->phrases.items[i];
     const dy_sentence *se = &doc->sentences.items[p->sentence];
     uint32_t b = p->tok_start;
+    /* "west of the capital", "in the capital": the city, not its government */
+    if (dy_tok_is(doc, p->tok_end - 1, "capital")) {
+        uint32_t k = b;
+        while (k > se->tok_start && (wfl(doc, c->d, k - 1) & DY_W_DET)) k--;
+        if (k > se->tok_start && (dy_tok_is(doc, k - 1, "of") || (wfl(doc, c->d, k - 1) & DY_W_LOCPREP)))
+            p->flags |= DY_PH_LOC;
+    }
     /* "its army", "their forces": the possessive pronoun right before */
     if (i > 0 && (doc->phrases.items[i - 1].flags & DY_PH_POSS_PRON) && doc->phrases.items[i - 1].tok_end == b &&
         doc->phrases.items[i - 1].sentence == p->sentence) {
