@@ -886,6 +886,52 @@ static int pair_in_focus(const sent_ctx *c) {
     return seen[0] && seen[1];
 }
 
+/* Verbal conflict: disapproval, rejection, threats, demands (10x-13x). */
+static int verbal_conflict(const char *code) {
+    return !strncmp(code, "10", 2) || !strncmp(code, "11", 2) || !strncmp(code, "12", 2) || !strncmp(code, "13", 2);
+}
+
+/* "condemned the coup", "rejected the move", "criticised the strikes": when the object of a verb
+ * of verbal conflict is a noun naming an event, the target is the source of the latest event of
+ * that kind coded in this sentence or the three before (not the speaker itself). */
+static int referred_event_source(const sent_ctx *c, uint32_t from, const dy_phrase *speaker, dy_phrase *out) {
+    static const struct { const char *noun; const char *roots; } kinds[] = {
+        {"attack", "181920"}, {"attacks", "181920"}, {"strike", "181920"}, {"strikes", "181920"},
+        {"airstrike", "181920"}, {"airstrikes", "181920"}, {"invasion", "181920"}, {"killing", "181920"},
+        {"killings", "181920"}, {"bombing", "181920"}, {"shelling", "181920"}, {"offensive", "181920"},
+        {"aggression", "181920"}, {"coup", "181920"}, {"crackdown", "1718"}, {"arrest", "17"}, {"arrests", "17"},
+        {"detention", "17"}, {"expulsion", "1617"}, {"sanctions", "16"}, {"ban", "16"}, {"decision", "*"},
+        {"move", "*"}, {"action", "*"}, {"actions", "*"}, {"step", "*"}, {"remarks", "0111121310"},
+        {"comments", "0111121310"}, {"statement", "0111121310"}, {"statements", "0111121310"}, {NULL, NULL}};
+    const dyad_doc *doc = c->doc;
+    uint32_t k = from;
+    while (k < c->te && k < from + 4 && ((wf(doc, c->d, k) & (DY_W_DET | DY_W_POSS)) || is_adverb(doc, c->d, k) ||
+                                         ((tf(doc, k) & DY_TOK_WORD) && !(tf(doc, k) & DY_TOK_CAP) && !wf(doc, c->d, k) &&
+                                          k + 1 < c->te && (tf(doc, k + 1) & DY_TOK_WORD))))
+        k++;
+    if (k >= c->te || phrase_at(c, k) >= 0) return 0;
+    const char *roots = NULL;
+    for (int i = 0; kinds[i].noun && !roots; i++)
+        if (dy_tok_is(doc, k, kinds[i].noun)) roots = kinds[i].roots;
+    if (!roots) return 0;
+    for (size_t i = doc->events.len; i-- > 0;) {
+        const dyad_event *e = &doc->events.items[i];
+        if (e->sentence + 3 < c->s) break;
+        if (!e->source[0] || !strcmp(e->source, speaker->code)) continue;
+        int ok = roots[0] == '*';
+        for (const char *r = roots; !ok && r[0] && r[1]; r += 2) ok = !strncmp(e->code, r, 2);
+        if (!ok) continue;
+        memset(out, 0, sizeof *out);
+        snprintf(out->code, sizeof out->code, "%s", e->source);
+        out->tok_start = k;
+        out->tok_end = k + 1;
+        out->group = UINT32_MAX;
+        out->entity = out->ante = -1;
+        return 1;
+    }
+    return 0;
+}
+
 /* The codes of the talks frame: consultations, negotiations, agreements, truces, and fighting
  * where the entry says it is mutual ("clashes", "fighting"; not "attack"). */
 static int talks_code(const char *code, int entry_mutual) {
@@ -1233,6 +1279,11 @@ static int code_sentence(sent_ctx *c) {
             /* violence against a place ("shelled the area", "struck a market in Baghdad") hits its
              * civilians: the place's country (or the document's) + CVL */
             trace_phrase(doc, "target (civilians of the place)", &place);
+            for (size_t a = 0; a < ns; a++)
+                if (add_event(c, S[a], &place, code, mod, day, &v, rf, rl, first_event)) return DYAD_ERR_NOMEM;
+        } else if (verbal_conflict(code) && referred_event_source(c, best ? bb.last : v.end, S[0], &place)) {
+            /* "condemned the coup", "rejected the move": toward whoever did what the noun names */
+            trace_phrase(doc, "target (the author of the event referred to)", &place);
             for (size_t a = 0; a < ns; a++)
                 if (add_event(c, S[a], &place, code, mod, day, &v, rf, rl, first_event)) return DYAD_ERR_NOMEM;
         } else if (!strcmp(code, "015") && claimed_target(c, first_event, &place)) {

@@ -473,6 +473,18 @@ static void test_intentions_refusals(void) {
     CHECK(dy_refusal_code("111") == NULL);
 }
 
+static void test_event_reference(void) {
+    code("Russian troops attacked Kharkiv on Monday. China criticized the attack.");
+    expect(1, "CHN", "111", "RUSMIL");
+    /* must not: no attack before; the speaker's own attack; a noun naming no event */
+    code("Russia met China on Monday. China criticized the attack.");
+    expect_none(1);
+    code("Russian troops attacked Kharkiv on Monday. Russian troops criticized the attack.");
+    expect_none(1);
+    code("Russian troops attacked Kharkiv on Monday. China criticized the weather.");
+    expect_none(1);
+}
+
 static void test_targetless(void) {
     code("Ukraine declared martial law on Monday.");
     const dyad_event *e = expect(0, "UKR", "1724", "");
@@ -537,6 +549,7 @@ int main(void) {
     RUN(test_frame_attack);
     RUN(test_statements);
     RUN(test_intentions_refusals);
+    RUN(test_event_reference);
     RUN(test_targetless);
     RUN(test_explain_entities);
     RUN(test_pathological);
