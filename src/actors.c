@@ -166,7 +166,7 @@ static void resolve_phrase(const dyad_doc *doc, const dyad_dict *d, const phrase
     if (head_specific && head != first_actor && agent == NULL && !head_person && strlen(head->code) <= 3)
         head_specific = 0;
     if (head_specific) {
-        snprintf(ph->code, sizeof ph->code, "%s", head->code);
+        dy_code_cat(ph->code, head->code, 15, NULL);
         if (head_person) ph->flags |= DY_PH_PERSON;
         else if (!agent && pb->nm == 1) ph->flags |= DY_PH_NAME_ONLY; /* "Moscow", "the White House", "NATO" */
         if (head_learned) ph->flags |= DY_PH_LEARNED;
@@ -186,15 +186,15 @@ static void resolve_phrase(const dyad_doc *doc, const dyad_dict *d, const phrase
         if (!agent && pb->nm == 1 && first_entry) ph->entry = (uint32_t)(first_entry - d->actors) + 1;
         if (pb->m[first_k].kind == 3) ph->flags |= DY_PH_LEARNED;
         if (!agent || dy_code_is_intl(c)) {
-            snprintf(ph->code, sizeof ph->code, "%s", c);
+            dy_code_cat(ph->code, c, 15, NULL);
         } else {
-            snprintf(ph->code, sizeof ph->code, "%.3s%.12s", c, agent);
+            dy_code_cat(ph->code, c, 3, agent);
         }
         return;
     }
     if (agent) {
         ph->flags |= DY_PH_AGENT_ONLY;
-        snprintf(ph->code, sizeof ph->code, "%s", agent);   /* country filled in later */
+        dy_code_cat(ph->code, agent, 15, NULL);   /* country filled in later */
         const dy_agent_entry *ae = &d->agents[pb->m[agent_last].index];
         ph->rule_file = ae->file;
         ph->rule_line = ae->line;
@@ -400,8 +400,8 @@ static void pick_main_country(dyad_doc *doc, const dyad_dict *d) {
 }
 
 int dy_find_actors(dyad_doc *doc, const dyad_dict *d) {
-    /* 1. word ids */
-    for (size_t i = 0; i < doc->tokens.len; i++) {
+    /* 1. word ids (kept when the stage runs again for learned names) */
+    for (size_t i = 0; i < doc->tokens.len && !doc->names.len; i++) {
         dy_token *t = &doc->tokens.items[i];
         t->lex = dy_lex_find(d, doc->text.text + t->start, t->end - t->start);
         if (!t->lex && t->end - t->start > 2 && doc->text.text[t->end - 1] == '.' && (t->flags & DY_TOK_ABBR)) {
@@ -519,7 +519,7 @@ int dy_find_actors(dyad_doc *doc, const dyad_dict *d) {
                     break;
                 }
             }
-            snprintf(p->code, sizeof p->code, "%.3s%s", country, agent);
+            dy_code_cat(p->code, country, 3, agent);
         }
     }
     for (size_t i = 0; i < doc->phrases.len; i++) {

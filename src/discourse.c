@@ -292,7 +292,7 @@ static int32_t entity_of(dyad_doc *doc, size_t i) {
     snprintf(e->code, sizeof e->code, "%s", p->code);
     e->kind = (uint8_t)kind;
     e->plural = (uint8_t)plural;
-    e->gender = (uint8_t)phrase_gender(doc, p);
+    e->gender = kind == DY_EN_PERSON ? (uint8_t)phrase_gender(doc, p) : 0;
     e->entry = p->entry;
     e->learned = (p->flags & DY_PH_LEARNED) != 0;
     e->first = (uint32_t)i;
@@ -307,7 +307,7 @@ static void mention(dyad_doc *doc, size_t i) {
     dy_entity *e = &doc->entities.items[p->entity];
     e->last = (uint32_t)i;
     e->mentions++;
-    if (!e->gender) e->gender = (uint8_t)phrase_gender(doc, p);
+    if (!e->gender && e->kind == DY_EN_PERSON) e->gender = (uint8_t)phrase_gender(doc, p);
 }
 
 /* ------------------------------------------------------------------ references */
@@ -686,10 +686,13 @@ static int add_pair_phrases(dyad_doc *doc) {
         const dy_sentence *se = &doc->sentences.items[s];
         int after_each = 0;
         for (uint32_t k = se->tok_start; k < se->tok_end; k++) {
-            uint32_t n = pair_at(doc, k, se->tok_end), flag = DY_PH_PAIR | DY_PH_PRON;
+            /* every expression starts with the, both, each, either or one: a cheap first test */
+            char c0 = (char)(doc->text.text[doc->tokens.items[k].start] | 0x20);
+            int cand = c0 == 't' || c0 == 'b' || c0 == 'e' || c0 == 'o';
+            uint32_t n = cand ? pair_at(doc, k, se->tok_end) : 0, flag = DY_PH_PAIR | DY_PH_PRON;
             if (n && (dy_tok_is(doc, k, "each") || dy_tok_is(doc, k, "either"))) after_each = 1;
-            if (!n) { n = each_at(doc, k, se->tok_end, after_each); flag = DY_PH_EACH; }
-            if (!n && def_at(doc, k, se->tok_end)) { n = 2; flag = DY_PH_DEF | DY_PH_PRON; }
+            if (!n && cand) { n = each_at(doc, k, se->tok_end, after_each); flag = DY_PH_EACH; }
+            if (!n && cand && def_at(doc, k, se->tok_end)) { n = 2; flag = DY_PH_DEF | DY_PH_PRON; }
             /* phrases before this token */
             while (pi < doc->phrases.len && (doc->phrases.items[pi].sentence < s ||
                                              (doc->phrases.items[pi].sentence == s && doc->phrases.items[pi].tok_end <= k))) {

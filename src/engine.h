@@ -285,6 +285,16 @@ static inline dyad_span dy_orig_span(const dyad_doc *doc, uint32_t ns, uint32_t 
     return sp;
 }
 
+/* dst = the first `na` bytes of a (at most) followed by b (NULL for none), truncated to 15 bytes:
+ * the hot path's snprintf("%.3s%s") for actor codes. */
+static inline void dy_code_cat(char dst[16], const char *a, size_t na, const char *b) {
+    size_t n = strnlen(a, na < 15 ? na : 15);
+    memmove(dst, a, n);
+    size_t m = b ? strnlen(b, 15 - n) : 0;
+    memmove(dst + n, b ? b : "", m);
+    dst[n + m] = 0;
+}
+
 /* The token text (normalised) of token i. */
 static inline const char *dy_tok_text(const dyad_doc *doc, uint32_t i, size_t *n) {
     const dy_token *t = &doc->tokens.items[i];
@@ -296,7 +306,8 @@ static inline const char *dy_tok_text(const dyad_doc *doc, uint32_t i, size_t *n
 static inline int dy_tok_is(const dyad_doc *doc, uint32_t i, const char *w) {
     size_t n;
     const char *s = dy_tok_text(doc, i, &n);
-    return strlen(w) == n && strncasecmp(s, w, n) == 0;
+    /* the first letters first: most comparisons end there */
+    return strlen(w) == n && n && ((s[0] | 0x20) == (w[0] | 0x20)) && strncasecmp(s, w, n) == 0;
 }
 
 /* An international actor code (IGO..., NGO..., IMG..., MNC...): no country of its own. */

@@ -622,8 +622,8 @@ static int add_event(const sent_ctx *c, const dy_phrase *src, const dy_phrase *t
     dyad_event *e = DY_PUSH(doc->events);
     if (!e) return DYAD_ERR_NOMEM;
     e->sentence = c->s;
-    snprintf(e->source, sizeof e->source, "%s", src->code);
-    snprintf(e->target, sizeof e->target, "%s", tcode);
+    dy_code_cat(e->source, src->code, 15, NULL);
+    dy_code_cat(e->target, tcode, 15, NULL);
     snprintf(e->code, sizeof e->code, "%s", code);
     e->cameo = cam;
     e->modality = mod;

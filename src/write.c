@@ -10,20 +10,51 @@
 #include <stdio.h>
 #include <string.h>
 
+/* Appends the decimal digits of v (the JSON writer's hot path: no printf). */
+static void put_uint(dyad_buf *b, unsigned long v) {
+    char tmp[24];
+    int n = 0;
+    do { tmp[n++] = (char)('0' + v % 10); v /= 10; } while (v);
+    while (n) dy_buf_putc(b, tmp[--n]);
+}
+
+/* ,"key":  (with the comma when asked) */
+static void json_key(dyad_buf *b, const char *key, int comma) {
+    if (comma) dy_buf_putc(b, ',');
+    dy_buf_putc(b, '"');
+    dy_buf_puts(b, key);
+    dy_buf_append(b, "\":", 2);
+}
+
 static void json_str(dyad_buf *b, const char *key, const char *s, size_t n, int comma) {
-    dy_buf_printf(b, "%s\"%s\":\"", comma ? "," : "", key);
+    json_key(b, key, comma);
+    dy_buf_putc(b, '"');
     dy_buf_json_escape(b, s, n);
     dy_buf_putc(b, '"');
 }
 
 static void json_span(dyad_buf *b, const dyad_doc *doc, const char *key, dyad_span sp) {
+    char k[32];
+    size_t kl = strlen(key);
+    if (kl > 20) kl = 20;
+    memcpy(k, key, kl);
     if (sp.end > sp.start && sp.end <= doc->orig_len) {
-        dy_buf_printf(b, ",\"%s_span\":[%u,%u]", key, sp.start, sp.end);
-        char k[32];
-        snprintf(k, sizeof k, "%s_text", key);
+        memcpy(k + kl, "_span", 6);
+        json_key(b, k, 1);
+        dy_buf_putc(b, '[');
+        put_uint(b, sp.start);
+        dy_buf_putc(b, ',');
+        put_uint(b, sp.end);
+        dy_buf_putc(b, ']');
+        memcpy(k + kl, "_text", 6);
         json_str(b, k, doc->orig + sp.start, sp.end - sp.start, 1);
     } else {
-        dy_buf_printf(b, ",\"%s_span\":null,\"%s_text\":null", key, key);
+        memcpy(k + kl, "_span", 6);
+        json_key(b, k, 1);
+        dy_buf_puts(b, "null");
+        memcpy(k + kl, "_text", 6);
+        json_key(b, k, 1);
+        dy_buf_puts(b, "null");
     }
 }
 
@@ -31,7 +62,8 @@ static void write_json(const dyad_doc *doc, const dyad_event *e, dyad_buf *b) {
     const char *st = dyad_doc_sentence_text(doc, e->sentence);
     dy_buf_puts(b, "{");
     json_str(b, "doc", doc->id, strlen(doc->id), 0);
-    dy_buf_printf(b, ",\"sentence\":%u", e->sentence);
+    json_key(b, "sentence", 1);
+    put_uint(b, e->sentence);
     json_str(b, "text", st, strlen(st), 1);
     json_str(b, "source", e->source, strlen(e->source), 1);
     if (e->target[0]) json_str(b, "target", e->target, strlen(e->target), 1);
@@ -51,9 +83,12 @@ static void write_json(const dyad_doc *doc, const dyad_event *e, dyad_buf *b) {
     json_span(b, doc, "source", e->source_span);
     json_span(b, doc, "verb", e->verb_span);
     json_span(b, doc, "target", e->target_span);
-    dy_buf_printf(b, ",\"rule\":\"");
+    json_key(b, "rule", 1);
+    dy_buf_putc(b, '"');
     dy_buf_json_escape(b, e->rule_file, strlen(e->rule_file));
-    dy_buf_printf(b, ":%u\"", e->rule_line);
+    dy_buf_putc(b, ':');
+    put_uint(b, e->rule_line);
+    dy_buf_putc(b, '"');
     if (e->frame) json_str(b, "frame", e->frame, strlen(e->frame), 1);
     else dy_buf_puts(b, ",\"frame\":null");
     dy_buf_puts(b, "}\n");
