@@ -289,7 +289,7 @@ static int32_t entity_of(dyad_doc *doc, size_t i) {
     dy_entity *e = DY_PUSH(doc->entities);
     if (!e) return -1;
     memset(e, 0, sizeof *e);
-    snprintf(e->code, sizeof e->code, "%s", p->code);
+    dy_code_cat(e->code, p->code, 15, NULL);
     e->kind = (uint8_t)kind;
     e->plural = (uint8_t)plural;
     e->gender = kind == DY_EN_PERSON ? (uint8_t)phrase_gender(doc, p) : 0;
@@ -466,10 +466,10 @@ static int person_title(const dyad_doc *doc, uint32_t k) {
 }
 
 static void set_country(dy_phrase *p, const char *country, const char *why) {
-    char agent[16], ctry[4];
-    snprintf(agent, sizeof agent, "%s", p->code + 3);
-    snprintf(ctry, sizeof ctry, "%.3s", country);
-    snprintf(p->code, sizeof p->code, "%s%.12s", ctry, agent);
+    char agent[16], ctry[16];
+    dy_code_cat(agent, p->code + 3, 12, NULL);
+    dy_code_cat(ctry, country, 3, NULL);
+    dy_code_cat(p->code, ctry, 3, agent);
     p->why = why;
 }
 
@@ -871,7 +871,9 @@ static void pick_main_pair(dyad_doc *doc) {
             const dy_phrase *p = &doc->phrases.items[i];
             if (!usable_actor(p) || !strncmp(p->code, "---", 3) || strlen(p->code) < 3) continue;
             char key[8];
-            snprintf(key, sizeof key, "%.6s", p->code);
+            size_t kl = strnlen(p->code, 6);
+            memcpy(key, p->code, kl);
+            key[kl] = 0;
             int k = 0;
             while (k < nc && strcmp(codes[k], key)) k++;
             if (k == nc) {
