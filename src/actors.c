@@ -89,7 +89,7 @@ static int is_name_word(const dyad_doc *doc, const dyad_dict *d, uint32_t i) {
     if (w & (DY_W_DET | DY_W_PREP | DY_W_PRON | DY_W_AUX | DY_W_MODAL | DY_W_CONJ | DY_W_SUB | DY_W_TIME | DY_W_POSS))
         return 0;
     uint32_t lex = doc->tokens.items[i].lex;
-    if (lex && d->lex[lex].verb_first) return 0;
+    if (lex && d->lex[lex].is_verb) return 0;
     return 1;
 }
 
@@ -101,7 +101,7 @@ static int is_modifier_word(const dyad_doc *doc, const dyad_dict *d, uint32_t i)
     if (w & (DY_W_DET | DY_W_PREP | DY_W_PRON | DY_W_AUX | DY_W_MODAL | DY_W_CONJ | DY_W_SUB | DY_W_NEG | DY_W_POSS))
         return 0;
     uint32_t lex = doc->tokens.items[i].lex;
-    if (lex && d->lex[lex].verb_first) {
+    if (lex && d->lex[lex].is_verb) {
         /* past participles work as adjectives before a noun: "armed rebels" */
         size_t n;
         const char *s = dy_tok_text(doc, i, &n);
@@ -255,7 +255,7 @@ static int bridge(const dyad_doc *doc, const dyad_dict *d, const mention *a, con
         k = i;
         /* between a name and a title, a verb form is a verb: "AP quoted state officials" */
         while (k < j && ((is_modifier_word(doc, d, k) && !(doc->tokens.items[k].lex &&
-                                                           d->lex[doc->tokens.items[k].lex].verb_first)) ||
+                                                           d->lex[doc->tokens.items[k].lex].is_verb)) ||
                          is_name_word(doc, d, k) ||
                          (dy_tok_is(doc, k, "-") && !(tflags(doc, k) & DY_TOK_SPACE))))
             k++;
@@ -273,7 +273,7 @@ static int is_plain_noun(const dyad_doc *doc, const dyad_dict *d, uint32_t i) {
     if (!(f & DY_TOK_WORD) || (f & (DY_TOK_CAP | DY_TOK_UPPER))) return 0;
     uint32_t lex = doc->tokens.items[i].lex;
     if (dy_lex_flags(d, lex) & ~(uint32_t)DY_W_HEAD) return 0;
-    if (lex && d->lex[lex].verb_first) return 0;
+    if (lex && d->lex[lex].is_verb) return 0;
     size_t n;
     const char *s = dy_tok_text(doc, i, &n);
     if (n > 3 && s[n - 2] == 'l' && s[n - 1] == 'y') return 0;
@@ -465,7 +465,7 @@ int dy_find_actors(dyad_doc *doc, const dyad_dict *d) {
                         /* "armed rebels", but not "Police attacked rebels": a verb form is an
                          * adjective only after a determiner, a preposition, a comma or at the start */
                         uint32_t lex = doc->tokens.items[k - 1].lex;
-                        if (lex && d->lex[lex].verb_first && k - 1 > se->tok_start &&
+                        if (lex && d->lex[lex].is_verb && k - 1 > se->tok_start &&
                             !(wflags(doc, d, k - 2) & (DY_W_DET | DY_W_PREP | DY_W_CONJ | DY_W_POSS | DY_W_NUM)) &&
                             !dy_tok_is(doc, k - 2, ","))
                             break;
@@ -544,7 +544,10 @@ int dy_find_actors(dyad_doc *doc, const dyad_dict *d) {
         /* an agent phrase takes a following plural noun as its head: "Chinese navy ships" */
         if ((p->flags & DY_PH_HAS_AGENT) && !(p->flags & DY_PH_PRON)) {
             uint32_t k = p->tok_end;
-            while (k < se->tok_end && k < p->tok_end + 2 && is_plain_noun(doc, d, k)) k++;
+            /* an event noun ("military drills", "army operations") is what the agent does, not who */
+            while (k < se->tok_end && k < p->tok_end + 2 && is_plain_noun(doc, d, k) &&
+                   !(doc->tokens.items[k].lex && d->lex[doc->tokens.items[k].lex].verb_first))
+                k++;
             if (k > p->tok_end) {
                 size_t n;
                 const char *t = dy_tok_text(doc, k - 1, &n);
@@ -564,7 +567,7 @@ int dy_find_actors(dyad_doc *doc, const dyad_dict *d) {
             size_t n;
             const char *s = dy_tok_text(doc, e, &n);
             int ly = n > 3 && s[n - 2] == 'l' && s[n - 1] == 'y';
-            if ((f & DY_TOK_WORD) && !(f & DY_TOK_CAP) && !w && !(lex && d->lex[lex].verb_first) && !ly)
+            if ((f & DY_TOK_WORD) && !(f & DY_TOK_CAP) && !w && !(lex && d->lex[lex].is_verb) && !ly)
                 p->flags |= DY_PH_MOD;
             if ((f & DY_TOK_PUNCT) && dy_tok_is(doc, e, "-") && !(f & DY_TOK_SPACE)) p->flags |= DY_PH_MOD;
         }

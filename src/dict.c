@@ -625,6 +625,7 @@ static int add_form(dyad_dict *d, uint32_t entry, const char *s, size_t n, int t
     d->nwords += (uint32_t)pw.n;
     /* append at the end of the chain so that earlier entries are tried first */
     vf->next = 0;
+    if (d->verbs[entry].noun == 0) d->lex[pw.ids[0]].is_verb = 1;
     uint32_t *link = cue ? &d->lex[pw.ids[0]].cue_first : &d->lex[pw.ids[0]].verb_first;
     while (*link) link = &d->forms[*link - 1].next;
     *link = ++d->nforms;

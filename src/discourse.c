@@ -84,7 +84,7 @@ static int name_word(const dyad_doc *doc, const dyad_dict *d, uint32_t k) {
     if (!(t->flags & DY_TOK_WORD) || !(t->flags & DY_TOK_CAP) || (t->flags & DY_TOK_UPPER && t->end - t->start > 1 &&
                                                                      !(t->flags & DY_TOK_ABBR)))
         return 0;
-    if (t->lex && (d->lex[t->lex].flags || d->lex[t->lex].verb_first || word_is_known(doc, d, k))) {
+    if (t->lex && (d->lex[t->lex].flags || d->lex[t->lex].is_verb || word_is_known(doc, d, k))) {
         /* "Jan", "May" are first names too when a name follows ("Jan Novacek", not "Jan. 5") */
         if (d->lex[t->lex].flags == DY_W_TIME && !word_is_known(doc, d, k) && k + 1 < doc->tokens.len &&
             !(t->flags & DY_TOK_ABBR) && (doc->tokens.items[k + 1].flags & DY_TOK_CAP) &&
@@ -648,7 +648,7 @@ static int def_at(const dyad_doc *doc, uint32_t k, uint32_t end) {
         uint32_t lex = doc->tokens.items[k + 2].lex;
         size_t n;
         const char *t = dy_tok_text(doc, k + 2, &n);
-        int verb = lex && doc->dict->lex[lex].verb_first;
+        int verb = lex && doc->dict->lex[lex].is_verb;
         int adverb = n > 3 && t[n - 2] == 'l' && t[n - 1] == 'y';
         if (!verb && !adverb) return 0;       /* a noun compound: "the country director" */
     }

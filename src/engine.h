@@ -49,6 +49,7 @@ typedef struct dy_lexeme {
     uint32_t flags;          /* DY_W_* */
     uint32_t verb_first;     /* first verb form starting with this word + 1 (0 = none) */
     uint32_t cue_first;      /* first statement-cue form ('~' entries) starting with this word + 1 */
+    uint8_t is_verb;         /* a verb form (not only an event noun's) starts with this word */
 } dy_lexeme;
 
 typedef struct dy_trie_node {

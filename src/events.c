@@ -693,6 +693,8 @@ static int32_t possessor(const sent_ctx *c, uint32_t np) {
     if (p < 0) return -1;
     const dy_phrase *ph = &doc->phrases.items[p];
     if (ph->flags & DY_PH_LOC) return -1;
+    /* "military aid", "police brutality": an agent word as an adjective says what kind, not whose */
+    if ((ph->flags & DY_PH_AGENT_ONLY) && (ph->flags & DY_PH_MOD) && ph->tok_end == np) return -1;
     return p;
 }
 
@@ -1041,6 +1043,7 @@ static int code_sentence(sent_ctx *c) {
     int32_t last_subject = -1;
     uint32_t last_verb_end = 0;
     int last_passive = 0;
+    int last_reaction = 0;           /* the last verb speaks about, asks for or promises an event */
     for (uint32_t i = c->ts; i < c->te; i++) {
         verb_hit v, vn;
         int is_verb = find_verb(c, i, &v), is_noun = 0;
@@ -1089,7 +1092,8 @@ static int code_sentence(sent_ctx *c) {
             /* a noun's source is its possessor, or the subject of the verb it is the object of */
             subj = possessor(c, g.start);
             int noun_mutual = best ? best->mutual : ve->mutual;
-            if (subj < 0 && last_verb_end && last_verb_end <= g.start && (!last_passive || noun_mutual)) {
+            /* "X launched an attack": X attacks; "X condemned the attack": X is no attacker */
+            if (subj < 0 && last_verb_end && last_verb_end <= g.start && (!last_passive || noun_mutual) && !last_reaction) {
                 int open = 1;
                 for (uint32_t k = last_verb_end; k < g.start && open; k++)
                     if (clause_stop(c, k) || (wf(doc, d, k) & DY_W_SUB) || (tf(doc, k) & DY_TOK_DASH)) open = 0;
@@ -1126,7 +1130,7 @@ static int code_sentence(sent_ctx *c) {
         if (!code[0]) {
             dy_trace(doc, "    no event: the verb codes nothing without a pattern\n");
             if (subj >= 0 && !is_noun) last_subject = subj;
-            if (!is_noun) { last_verb_end = v.end; last_passive = g.passive; }
+            if (!is_noun) { last_verb_end = v.end; last_passive = g.passive; last_reaction = 0; }
             i = v.end - 1;
             continue;
         }
@@ -1144,7 +1148,15 @@ static int code_sentence(sent_ctx *c) {
             }
         }
         if (subj >= 0 && !is_noun) last_subject = subj;
-        if (!is_noun) { last_verb_end = v.end; last_passive = g.passive; }
+        if (!is_noun) {
+            last_verb_end = v.end;
+            last_passive = g.passive;
+            /* speaking about an event or promising it is not doing it: "condemned the attack",
+             * "pledged aid"; agreeing to it is ("agreed to a truce") */
+            static const char *const agree[] = {"agree", NULL};
+            last_reaction = !strncmp(code, "01", 2) || (!strncmp(code, "03", 2) && !verb_is(d, ve, agree)) ||
+                            !strncmp(code, "051", 3) || !strncmp(code, "052", 3) || verbal_conflict(code);
+        }
         const dy_phrase *sp = src >= 0 ? &doc->phrases.items[src] : NULL;
         const dy_phrase *tp = tgt >= 0 ? &doc->phrases.items[tgt] : NULL;
         /* "each other", "one another": the source's members act on each other */

@@ -76,6 +76,14 @@ static const char VERBS[] =
     "HOLD [---] {HELD HOLDS HOLDING}\n"
     "@TALKS [043:mutual]\n"
     "@TRUCE [0871:mutual]\n"
+    "@ATTACK [190]\n"
+    "- * ON + [190]\n"
+    "@AID [---]\n"
+    "- * TO + [070]\n"
+    "@DRILLS [150] {}\n"
+    "LAUNCH [---]\n"
+    "PLEDGE [030]\n"
+    "CONDUCT [---]\n"
     "DECLARE [---]\n"
     "- * MARTIAL_LAW [1724]\n"
     "CLAIM [---]\n"
@@ -485,6 +493,21 @@ static void test_event_reference(void) {
     expect_none(1);
 }
 
+static void test_event_nouns_and_agents(void) {
+    /* a noun takes the subject of a verb that does it, not of one that speaks about it */
+    code("Russian troops launched an attack on Ukraine.");
+    expect(0, "RUSMIL", "190", "UKR");
+    code("China criticized the attack on Ukraine.");
+    CHECK(find(0, "CHN", "190", "UKR") == NULL);
+    code("Russia pledged aid to Ukraine.");
+    CHECK(find(0, "RUS", "070", "UKR") == NULL);
+    /* an agent word before an event noun says what kind, it is no possessor and no actor */
+    code("Ukrainian officials criticized military aid to Russia.");
+    CHECK(find(0, "UKRMIL", "070", "RUS") == NULL);
+    code("China conducted military drills near Ukraine.");
+    CHECK(find(0, "CHN", "150", "CHNMIL") == NULL);
+}
+
 static void test_targetless(void) {
     code("Ukraine declared martial law on Monday.");
     const dyad_event *e = expect(0, "UKR", "1724", "");
@@ -550,6 +573,7 @@ int main(void) {
     RUN(test_statements);
     RUN(test_intentions_refusals);
     RUN(test_event_reference);
+    RUN(test_event_nouns_and_agents);
     RUN(test_targetless);
     RUN(test_explain_entities);
     RUN(test_pathological);
