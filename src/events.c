@@ -934,6 +934,28 @@ static int referred_event_source(const sent_ctx *c, uint32_t from, const dy_phra
     return 0;
 }
 
+/* Is the event noun of [np, end) one that is planned: "upcoming", "planned", "proposed",
+ * "scheduled", "expected", "next week's", "future" in its phrase, or "scheduled"/"due"/"set"
+ * right after it ("talks, which are scheduled to", "a summit due next month")? */
+static int planned_noun(const sent_ctx *c, uint32_t np, uint32_t end) {
+    static const char *const before[] = {"upcoming", "planned", "proposed", "scheduled", "expected", "future",
+                                         "next", "forthcoming", "prospective", "possible", "potential", NULL};
+    static const char *const after[] = {"scheduled", "planned", "due", "set", "expected", NULL};
+    const dyad_doc *doc = c->doc;
+    uint32_t b = np;
+    /* "next week's talks": the possessive time phrase before the noun phrase */
+    if (b >= c->ts + 2 && dy_tok_is(doc, b - 1, "'s") && (dy_tok_is(doc, b - 2, "week") || dy_tok_is(doc, b - 2, "month") ||
+                                                       dy_tok_is(doc, b - 2, "year")))
+        b = b - 3 >= c->ts ? b - 3 : c->ts;
+    for (uint32_t k = b; k < end; k++)
+        for (int i = 0; before[i]; i++) if (dy_tok_is(doc, k, before[i])) return 1;
+    for (uint32_t k = end; k < c->te && k < end + 4; k++) {
+        if (clause_stop(c, k)) break;
+        for (int i = 0; after[i]; i++) if (dy_tok_is(doc, k, after[i])) return 1;
+    }
+    return 0;
+}
+
 /* The codes of the talks frame: consultations, negotiations, agreements, truces, and fighting
  * where the entry says it is mutual ("clashes", "fighting"; not "attack"). */
 static int talks_code(const char *code, int entry_mutual) {
@@ -1044,6 +1066,7 @@ static int code_sentence(sent_ctx *c) {
     uint32_t last_verb_end = 0;
     int last_passive = 0;
     int last_reaction = 0;           /* the last verb speaks about, asks for or promises an event */
+    dyad_modality last_mod = DYAD_ASSERTED;
     for (uint32_t i = c->ts; i < c->te; i++) {
         verb_hit v, vn;
         int is_verb = find_verb(c, i, &v), is_noun = 0;
@@ -1086,6 +1109,13 @@ static int code_sentence(sent_ctx *c) {
         dyad_modality mod = g.modality;
         if (best && best->modality >= 0) mod = (dyad_modality)best->modality;
         else if (!best && ve->modality >= 0) mod = (dyad_modality)ve->modality;
+        /* a noun of a planned event ("next week's talks", "the proposed truce") is an intention,
+         * and so is a purpose infinitive after a planned act ("will send a delegation to consult") */
+        int noun_planned = is_noun && mod == DYAD_ASSERTED && planned_noun(c, g.start, v.end);
+        if (noun_planned) mod = DYAD_INTENDED;
+        if (!is_noun && mod == DYAD_ASSERTED && g.start < c->te && dy_tok_is(doc, g.start, "to") && last_verb_end &&
+            last_verb_end <= g.start && last_mod == DYAD_INTENDED)
+            mod = DYAD_INTENDED;
         /* subject, for coordination even when this verb codes nothing */
         int32_t subj = -1;
         if (is_noun) {
@@ -1114,7 +1144,7 @@ static int code_sentence(sent_ctx *c) {
         /* intentions and refusals as the codebook codes them (data/modality-map.tsv): "will meet"
          * is 036, "refused to withdraw" and "will not withdraw" are 1246 */
         int was_reciprocal = reciprocal(code);
-        if (!is_noun && code[0] && !(best && best->modality >= 0)) {
+        if ((!is_noun || noun_planned) && code[0] && !(best && best->modality >= 0)) {
             const char *mapped = NULL;
             /* "agreed to restore relations" reports an agreement: the act keeps its code */
             if (mod == DYAD_INTENDED && !g.agreed && (mapped = dy_intent_code(code))) {
@@ -1130,7 +1160,7 @@ static int code_sentence(sent_ctx *c) {
         if (!code[0]) {
             dy_trace(doc, "    no event: the verb codes nothing without a pattern\n");
             if (subj >= 0 && !is_noun) last_subject = subj;
-            if (!is_noun) { last_verb_end = v.end; last_passive = g.passive; last_reaction = 0; }
+            if (!is_noun) { last_verb_end = v.end; last_passive = g.passive; last_reaction = 0; last_mod = mod; }
             i = v.end - 1;
             continue;
         }
@@ -1151,6 +1181,7 @@ static int code_sentence(sent_ctx *c) {
         if (!is_noun) {
             last_verb_end = v.end;
             last_passive = g.passive;
+            last_mod = mod;
             /* speaking about an event or promising it is not doing it: "condemned the attack",
              * "pledged aid"; agreeing to it is ("agreed to a truce") */
             static const char *const agree[] = {"agree", NULL};

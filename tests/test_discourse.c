@@ -75,6 +75,8 @@ static const char VERBS[] =
     "SAY [---] {SAID SAYS SAYING}\n"
     "HOLD [---] {HELD HOLDS HOLDING}\n"
     "@TALKS [043:mutual]\n"
+    "- * WITH + [043]\n"
+    "SEND [---] {SENT SENDS SENDING}\n"
     "@TRUCE [0871:mutual]\n"
     "@ATTACK [190]\n"
     "- * ON + [190]\n"
@@ -475,6 +477,15 @@ static void test_intentions_refusals(void) {
     code("Russian troops may withdraw from Ukraine.");
     e = expect(0, "RUSMIL", "0874", "UKR");
     if (e) CHECK_INT(e->modality, DYAD_HYPOTHETICAL);
+    /* a planned event named by a noun, and a purpose infinitive after a plan */
+    code("Russia's upcoming talks with Ukraine were cancelled.");
+    e = expect(0, "RUS", "036", "UKR");
+    if (e) CHECK_INT(e->modality, DYAD_INTENDED);
+    code("Russia's talks with Ukraine were cancelled.");
+    expect(0, "RUS", "043", "UKR");
+    code("Russia will send troops to attack Ukraine.");
+    e = expect(0, "RUS", "190", "UKR");
+    if (e) CHECK_INT(e->modality, DYAD_INTENDED);
     CHECK_STR(dy_intent_code("0871"), "0356");
     CHECK_STR(dy_refusal_code("0831"), "1231");
     CHECK(dy_intent_code("190") == NULL);
