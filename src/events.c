@@ -1076,6 +1076,14 @@ static int code_sentence(sent_ctx *c) {
             is_verb = 0;
         }
         if (!is_verb && find_form(c, i, 1, &vn) && noun_position(c, i)) {
+            /* "ceasefire talks", "peace deal negotiations": a noun modifying another event noun is
+             * what the event is about; the head codes it */
+            verb_hit h2;
+            if (vn.end == vn.tok + vn.form->nwords && vn.end < c->te && find_form(c, vn.end, 1, &h2)) {
+                dy_trace(doc, "  event noun \"%s\" modifies the event noun after it\n",
+                         d->strings + d->verbs[vn.form->entry].name);
+                continue;
+            }
             v = vn;
             is_noun = 1;
         }

@@ -486,6 +486,10 @@ static void test_intentions_refusals(void) {
     code("Russia will send troops to attack Ukraine.");
     e = expect(0, "RUS", "190", "UKR");
     if (e) CHECK_INT(e->modality, DYAD_INTENDED);
+    /* an event noun modifying another is what the other is about */
+    code("Russia's truce talks with Ukraine began.");
+    expect(0, "RUS", "043", "UKR");
+    CHECK(find(0, "RUS", "0871", "UKR") == NULL);
     CHECK_STR(dy_intent_code("0871"), "0356");
     CHECK_STR(dy_refusal_code("0831"), "1231");
     CHECK(dy_intent_code("190") == NULL);
