@@ -788,6 +788,19 @@ static int parse_pattern(dyad_dict *d, const char *s, size_t n, const char *file
     return DYAD_OK;
 }
 
+/* Gives the entries of a verb group [start, last) that have no patterns of their own the patterns
+ * of the group's last entry. */
+static void share_patterns(dyad_dict *d, uint32_t start) {
+    if (start == UINT32_MAX || d->nverbs == 0 || start >= d->nverbs - 1) return;
+    const dy_verb_entry *last = &d->verbs[d->nverbs - 1];
+    if (!last->pat_count) return;
+    for (uint32_t e = start; e < d->nverbs - 1; e++) {
+        if (d->verbs[e].pat_count) continue;
+        d->verbs[e].pat_start = last->pat_start;
+        d->verbs[e].pat_count = last->pat_count;
+    }
+}
+
 static int load_verbs(dyad_dict *d, const char *name, const char *data, size_t len, dyad_error *err) {
     int fi = file_index(d, name);
     if (fi < 0) return dy_fail(err, DYAD_ERR_NOMEM, name, 0, -1, "out of memory");
@@ -799,8 +812,20 @@ static int load_verbs(dyad_dict *d, const char *name, const char *data, size_t l
     int have_block_code = 0;
     uint8_t block_mutual = 0;
     int8_t block_modality = -1;
+    /* a verb and the + synonyms right after it, before any pattern, share the patterns that
+     * follow ("SEND" then "+DISPATCH" then "- * TROOPS [154]": both send troops) */
+    uint32_t group_start = UINT32_MAX;
+    int after_pattern = 0;
     while (next_line(&lr, &s, &n, &indented)) {
         if (n == 0) continue;
+        if (s[0] != '-' || (n >= 3 && !strncmp(s, "---", 3))) {
+            int synonym = s[0] == '+';
+            if (after_pattern || !synonym || (n >= 3 && !strncmp(s, "---", 3))) {
+                share_patterns(d, group_start);
+                group_start = UINT32_MAX;
+            }
+            after_pattern = 0;
+        }
         if (n >= 3 && !strncmp(s, "---", 3)) {
             /* block header: --- NAME [CODE] --- */
             const char *code;
@@ -821,8 +846,10 @@ static int load_verbs(dyad_dict *d, const char *name, const char *data, size_t l
         if (s[0] == '-') {
             int r = parse_pattern(d, s + 1, n - 1, name, lr.lineno, fi, err);
             if (r) return r;
+            after_pattern = 1;
             continue;
         }
+        if (group_start == UINT32_MAX) group_start = d->nverbs;
         if (s[0] == '+') { s++; n--; }
         int noun = 0;
         if (n && s[0] == '@') { s++; n--; noun = 1; }
@@ -879,6 +906,7 @@ static int load_verbs(dyad_dict *d, const char *name, const char *data, size_t l
             return r;
         }
     }
+    share_patterns(d, group_start);
     return DYAD_OK;
 }
 

@@ -77,6 +77,9 @@ static const char VERBS[] =
     "@TALKS [043:mutual]\n"
     "- * WITH + [043]\n"
     "SEND [---] {SENT SENDS SENDING}\n"
+    "GIVE [---] {GAVE GIVEN GIVES GIVING}\n"
+    "+HAND [---]\n"
+    "- * MONEY TO + [071]\n"
     "@TRUCE [0871:mutual]\n"
     "@ATTACK [190]\n"
     "- * ON + [190]\n"
@@ -523,6 +526,14 @@ static void test_event_nouns_and_agents(void) {
     CHECK(find(0, "CHN", "150", "CHNMIL") == NULL);
 }
 
+static void test_shared_patterns(void) {
+    /* a verb and the + synonyms right after it share the patterns that follow */
+    code("Russia gave money to Ukraine.");
+    expect(0, "RUS", "071", "UKR");
+    code("Russia handed money to Ukraine.");
+    expect(0, "RUS", "071", "UKR");
+}
+
 static void test_targetless(void) {
     code("Ukraine declared martial law on Monday.");
     const dyad_event *e = expect(0, "UKR", "1724", "");
@@ -589,6 +600,7 @@ int main(void) {
     RUN(test_intentions_refusals);
     RUN(test_event_reference);
     RUN(test_event_nouns_and_agents);
+    RUN(test_shared_patterns);
     RUN(test_targetless);
     RUN(test_explain_entities);
     RUN(test_pathological);
