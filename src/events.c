@@ -361,8 +361,9 @@ static int match_pattern(const sent_ctx *c, const verb_hit *v, const vgroup *g, 
         }
     }
     b->last = k;
-    /* backward */
-    k = g->start;
+    /* backward: a literal right before the verb may stand inside the verb group ("sexually
+     * abused", "forcibly displaced"), an actor only before it */
+    k = vi > 0 && el[vi - 1].type == DY_PE_WORDS ? v->tok : g->start;
     for (uint32_t e = vi; e-- > 0;) {
         const dy_pat_elem *x = &el[e];
         if (x->type == DY_PE_WORDS) {

@@ -80,6 +80,8 @@ static const char VERBS[] =
     "GIVE [---] {GAVE GIVEN GIVES GIVING}\n"
     "+HAND [---]\n"
     "- * MONEY TO + [071]\n"
+    "ABUSE [---]\n"
+    "- SEXUALLY * + [1821]\n"
     "@TRUCE [0871:mutual]\n"
     "@ATTACK [190]\n"
     "- * ON + [190]\n"
@@ -532,6 +534,11 @@ static void test_shared_patterns(void) {
     expect(0, "RUS", "071", "UKR");
     code("Russia handed money to Ukraine.");
     expect(0, "RUS", "071", "UKR");
+    /* a literal right before the verb, inside its verb group */
+    code("Russian troops sexually abused Ukrainian police.");
+    expect(0, "RUSMIL", "1821", "UKRCOP");
+    code("Russian troops abused Ukrainian police.");
+    expect_none(0);
 }
 
 static void test_targetless(void) {
