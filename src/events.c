@@ -1178,6 +1178,8 @@ static int code_sentence(sent_ctx *c) {
         if (g.passive) {
             int32_t by = find_object(c, v.end, 1);
             if (src < 0) src = by;
+            /* "Hamas is funded by Iran": a pattern's target after the verb is the agent of a passive */
+            if (tgt >= 0 && tgt == by && src == by) tgt = -1;
             if (tgt < 0 && subj >= 0 && subj != src) tgt = subj;
         } else {
             if (src < 0) src = subj;

@@ -80,6 +80,8 @@ static const char VERBS[] =
     "GIVE [---] {GAVE GIVEN GIVES GIVING}\n"
     "+HAND [---]\n"
     "- * MONEY TO + [071]\n"
+    "FUND [---]\n"
+    "- * + [071]\n"
     "ABUSE [---]\n"
     "- SEXUALLY * + [1821]\n"
     "@TRUCE [0871:mutual]\n"
@@ -539,6 +541,11 @@ static void test_shared_patterns(void) {
     expect(0, "RUSMIL", "1821", "UKRCOP");
     code("Russian troops abused Ukrainian police.");
     expect_none(0);
+    /* a pattern's + after a passive verb is its agent: the subject is the target */
+    code("Ukrainian rebels were funded by Russia.");
+    expect(0, "RUS", "071", "UKRREB");
+    code("Russia funded Ukrainian rebels.");
+    expect(0, "RUS", "071", "UKRREB");
 }
 
 static void test_targetless(void) {
