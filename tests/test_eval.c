@@ -168,12 +168,12 @@ static void test_per_root(void) {
     dyad_eval_free(ev);
 }
 
-#define GADIO_G "Mr. Gadio says the agreement calls for both sides to cease hostilities as of Friday morning."
-#define GADIO_E "Gadio says the agreement calls for both sides to cease hostilities as of Friday morning."
-#define REBELS_G "The rebels have also agreed to air their future grievances through direct talks between rebels and government representatives."
-#define REBELS_E "the REBELS have also agreed to air their future grievances   through direct talks between rebels and government representatives"
-#define FM_G "Foreign Minister Gadio and Senegal's President have led the latest mediation efforts; talks resume today."
-#define FM_E "Foreign Minister Gadio and Senegal's President have led the latest mediation efforts, officials in Dakar said."
+#define GADIO_G "Mr. Diallo says the accord obliges both camps to stop shooting from Saturday at dawn."
+#define GADIO_E "Diallo says the accord obliges both camps to stop shooting from Saturday at dawn."
+#define REBELS_G "The insurgents have also promised to settle later disputes through regular meetings with the ministers of the interim cabinet."
+#define REBELS_E "the INSURGENTS have also promised to settle later disputes   through regular meetings with the ministers of the interim cabinet"
+#define FM_G "Foreign Minister Diallo and Senegal's President have led the latest mediation efforts; talks resume today."
+#define FM_E "Foreign Minister Diallo and Senegal's President have led the latest mediation efforts, officials in Dakar said."
 #define BOUAKE_G "Rebels attacked a police post in Bouake."
 #define MAN_E "Government forces attacked rebel positions near Man."
 #define LOME_G "He said the rebels will meet government envoys in Lome next week."
