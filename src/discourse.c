@@ -447,7 +447,8 @@ static int32_t place_near(const dyad_doc *doc, size_t i) {
         const dy_phrase *q = &doc->phrases.items[j];
         uint32_t dist = q->tok_start - p->tok_end;
         if (dist >= best_dist) break;
-        if ((q->flags & (DY_PH_LOC | DY_PH_PLACE)) && !dy_code_is_intl(q->code) && strncmp(q->code, "---", 3)) {
+        if ((q->flags & (DY_PH_LOC | DY_PH_PLACE)) && strlen(q->code) >= 3 && !dy_code_is_intl(q->code) &&
+            strncmp(q->code, "---", 3)) {
             best = (int32_t)j;
             best_dist = dist;
         }

@@ -804,12 +804,19 @@ static const char *place_country(const sent_ctx *c, uint32_t near, const char **
     return NULL;
 }
 
-static void frame_phrase(dy_phrase *out, const char *country, const char *agent) {
+/* A phrase that stands for an actor the document gives (a frame's, a claim's, an event's author):
+ * no tokens of its own unless set, a group of its own. */
+static void virtual_phrase(dy_phrase *out, const char *code) {
     memset(out, 0, sizeof *out);
-    snprintf(out->code, sizeof out->code, "%.3s%s", country, agent);
+    dy_code_cat(out->code, code, 15, NULL);
     out->group = UINT32_MAX;
     out->entity = -1;
     out->ante = -1;
+}
+
+static void frame_phrase(dy_phrase *out, const char *country, const char *agent) {
+    virtual_phrase(out, "");
+    dy_code_cat(out->code, country, 3, agent);
 }
 
 /* Is the verb entry's base form one of these words? */
@@ -846,18 +853,14 @@ static int targetless(const char *code) {
 
 /* The target of the attack a claim of responsibility is for: the target of the latest violence
  * (18x-20x) coded in this sentence or the three before it. */
-static int claimed_target(const sent_ctx *c, size_t first_event, dy_phrase *out) {
+static int claimed_target(const sent_ctx *c, dy_phrase *out) {
     const dyad_doc *doc = c->doc;
     for (size_t i = doc->events.len; i-- > 0;) {
         const dyad_event *e = &doc->events.items[i];
         if (e->sentence + 3 < c->s) break;
         if (!e->target[0] || !(!strncmp(e->code, "18", 2) || !strncmp(e->code, "19", 2) || !strncmp(e->code, "20", 2)))
             continue;
-        memset(out, 0, sizeof *out);
-        snprintf(out->code, sizeof out->code, "%s", e->target);
-        out->group = UINT32_MAX;
-        out->entity = out->ante = -1;
-        (void)first_event;
+        virtual_phrase(out, e->target);
         return 1;
     }
     return 0;
@@ -924,12 +927,9 @@ static int referred_event_source(const sent_ctx *c, uint32_t from, const dy_phra
         int ok = roots[0] == '*';
         for (const char *r = roots; !ok && r[0] && r[1]; r += 2) ok = !strncmp(e->code, r, 2);
         if (!ok) continue;
-        memset(out, 0, sizeof *out);
-        snprintf(out->code, sizeof out->code, "%s", e->source);
+        virtual_phrase(out, e->source);
         out->tok_start = k;
         out->tok_end = k + 1;
-        out->group = UINT32_MAX;
-        out->entity = out->ante = -1;
         return 1;
     }
     return 0;
@@ -1256,18 +1256,13 @@ static int code_sentence(sent_ctx *c) {
             /* talks, truces, agreements, clashes with unnamed parties: the document's main pair;
              * a mediator with no parties named mediates between them */
             if (!sp) {
-                frame_phrase(&fsrc, doc->main_pair[0], "");
-                snprintf(fsrc.code, sizeof fsrc.code, "%s", doc->main_pair[0]);
+                virtual_phrase(&fsrc, doc->main_pair[0]);
                 sp = &fsrc;
-                frame_phrase(&ftgt[nft], "", "");
-                snprintf(ftgt[nft++].code, sizeof ftgt[0].code, "%s", doc->main_pair[1]);
+                virtual_phrase(&ftgt[nft++], doc->main_pair[1]);
                 mutual = 1;
             } else {
                 for (int k = 0; k < 2; k++)
-                    if (strncmp(doc->main_pair[k], sp->code, 3)) {
-                        frame_phrase(&ftgt[nft], "", "");
-                        snprintf(ftgt[nft++].code, sizeof ftgt[0].code, "%s", doc->main_pair[k]);
-                    }
+                    if (strncmp(doc->main_pair[k], sp->code, 3)) virtual_phrase(&ftgt[nft++], doc->main_pair[k]);
             }
             if (nft) { fwhy = "the document's main pair"; c->frame = "talks"; }
         } else if (!sp && tp && violent && !(off & DYAD_FRAME_ATTACK) && c->npending && *c->npending < MAX_PENDING) {
@@ -1340,7 +1335,7 @@ static int code_sentence(sent_ctx *c) {
             trace_phrase(doc, "target (the author of the event referred to)", &place);
             for (size_t a = 0; a < ns; a++)
                 if (add_event(c, S[a], &place, code, mod, day, &v, rf, rl, first_event)) return DYAD_ERR_NOMEM;
-        } else if (!strcmp(code, "015") && claimed_target(c, first_event, &place)) {
+        } else if (!strcmp(code, "015") && claimed_target(c, &place)) {
             /* "claimed responsibility for the attack": toward the attack's target */
             trace_phrase(doc, "target (of the attack claimed)", &place);
             for (size_t a = 0; a < ns; a++)
@@ -1365,8 +1360,10 @@ static int code_sentence(sent_ctx *c) {
 static int resolve_pending(dyad_doc *doc, const dyad_dict *d, const pending_attack *pa, size_t n) {
     size_t before = doc->events.len;
     for (size_t k = 0; k < n; k++) {
-        const char *best = NULL;
-        int best_n = 0;
+        /* the attackers of the target's country, counted in one pass (at most 32 distinct) */
+        enum { MAXA = 32 };
+        const char *who[MAXA];
+        int cnt[MAXA], na = 0;
         for (size_t i = 0; i < before; i++) {
             const dyad_event *e = &doc->events.items[i];
             const char *r = e->code;
@@ -1374,11 +1371,19 @@ static int resolve_pending(dyad_doc *doc, const dyad_dict *d, const pending_atta
             if (!e->source[0] || strncmp(e->target, pa[k].target, 3) || e->frame || strstr(e->source + 3, "CVL") ||
                 !(!strncmp(r, "18", 2) || !strncmp(r, "19", 2) || !strncmp(r, "20", 2)))
                 continue;
-            int cnt = 0;
-            for (size_t j = 0; j < before; j++)
-                cnt += !strcmp(doc->events.items[j].source, e->source) && !strncmp(doc->events.items[j].target, pa[k].target, 3);
-            if (cnt > best_n) { best_n = cnt; best = e->source; }
+            int a = 0;
+            while (a < na && strcmp(who[a], e->source)) a++;
+            if (a == na) {
+                if (na == MAXA) continue;
+                who[na] = e->source;
+                cnt[na++] = 0;
+            }
+            cnt[a]++;
         }
+        const char *best = NULL;
+        int best_n = 0;
+        for (int a = 0; a < na; a++)
+            if (cnt[a] > best_n) { best_n = cnt[a]; best = who[a]; }
         if (!best || !strncmp(best, pa[k].target, 3)) continue;
         int dup = 0;
         for (size_t i = 0; i < doc->events.len && !dup; i++) {

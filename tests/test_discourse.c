@@ -584,6 +584,16 @@ static void test_pathological(void) {
     *p = 0;
     code(big);
     CHECK(dyad_doc_sentence_count(DOC) > n);
+    /* many attacks and many attacks with no attacker: the attack frame stays linear in events */
+    const char *unit2 = "Russian forces attacked Ukrainian troops. Ukrainian troops were attacked. ";
+    size_t u2 = strlen(unit2), n2 = 5000;
+    if (n2 * u2 < n * ul) {
+        p = big;
+        for (size_t i = 0; i < n2; i++) { memcpy(p, unit2, u2); p += u2; }
+        *p = 0;
+        code(big);
+        CHECK(dyad_doc_event_count(DOC) > n2);
+    }
     free(big);
 }
 
