@@ -262,7 +262,7 @@ int dy_discourse(dyad_doc *doc, const dyad_dict *d);
  * appends events. */
 int dy_find_events(dyad_doc *doc, const dyad_dict *d);
 
-/* events.c: the day a sentence's date expression nearest to token `anchor` names ("on Tuesday",
+/* timex.c: the day a sentence's date expression nearest to token `anchor` names ("on Tuesday",
  * "yesterday", "on May 9"), resolved against the publication date; the publication date when there
  * is none; DY_NOCODE when the document has no date. */
 int32_t dy_sentence_day(const dyad_doc *doc, const dyad_dict *d, uint32_t ts, uint32_t te, uint32_t anchor);
