@@ -17,7 +17,7 @@ PIC_OBJ  := $(SRC:src/%.c=$(BUILD)/pic/%.o)
 TESTS    := $(sort $(wildcard tests/test_*.c))
 TEST_BIN := $(TESTS:tests/%.c=$(BUILD)/tests/%)
 
-.PHONY: all test asan clean ontology bench fuzz check-dict golden-update
+.PHONY: all test asan clean ontology confidence bench fuzz check-dict golden-update
 
 all: $(BUILD)/libdyad.a $(BUILD)/libdyad.so $(BUILD)/dyad
 
@@ -58,6 +58,12 @@ asan:
 # needs no python) from data/cameo-events.tsv and data/cameo-actors.tsv (needs python3).
 ontology:
 	python3 tools/gen_ontology.py data src/ontology_data.inc
+
+# Regenerates dict/rules.confidence (committed): every rule's measured precision on the development
+# sets in $(SHARED)/corpus (needs python3 and the corpus; rerun after editing rules).
+SHARED ?= ../shared
+confidence: $(BUILD)/dyad
+	python3 tools/gen_confidence.py $(BUILD)/dyad $(SHARED)/corpus dict dict/rules.confidence
 
 # Rewrites the expected files of the golden tests from the current output (review the diff).
 golden-update: all

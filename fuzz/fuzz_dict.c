@@ -1,6 +1,7 @@
 /*
  * fuzz_dict.c - libFuzzer target: the dictionary parsers and compiler. The input is loaded with
- * dyad_dict_load_buffer as an .actors, an .agents and a .verbs file (three fresh dictionaries);
+ * dyad_dict_load_buffer as an .actors, an .agents, a .verbs and a .confidence file (four fresh
+ * dictionaries);
  * each is then compiled (even after a load error: the entries read before it are kept), linted
  * with dyad_dict_check and its statistics read.
  */
@@ -40,5 +41,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     one(buf, size, DYAD_DICT_ACTORS, "fuzz.actors");
     one(buf, size, DYAD_DICT_AGENTS, "fuzz.agents");
     one(buf, size, DYAD_DICT_VERBS, "fuzz.verbs");
+    one(buf, size, DYAD_DICT_CONFIDENCE, "fuzz.confidence");
     return 0;
 }

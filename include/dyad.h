@@ -160,7 +160,8 @@ typedef enum dyad_dict_kind {
     DYAD_DICT_ACTORS,
     DYAD_DICT_AGENTS,
     DYAD_DICT_VERBS,
-    DYAD_DICT_PLACES         /* a gazetteer: actor syntax, every entry a place of its country */
+    DYAD_DICT_PLACES,        /* a gazetteer: actor syntax, every entry a place of its country */
+    DYAD_DICT_CONFIDENCE     /* the measured precision of rules (dict/rules.confidence) */
 } dyad_dict_kind;
 
 /* A new, empty dictionary set. NULL when out of memory. */
@@ -224,6 +225,11 @@ typedef struct dyad_event {
     const char *rule_file;   /* the dictionary entry that fired: file (basename) and line */
     uint32_t rule_line;
     const char *frame;       /* the implicit-role frame that filled a role ("arrest"...), NULL if none */
+    char speaker[16];        /* actor code of who said it, when the sentence reports speech or quotes
+                              * ("X said ...", "according to X", a quotation attributed to X); "" if none */
+    dyad_span speaker_span;  /* the speaker's phrase in the original text (start == end: none) */
+    uint8_t quoted;          /* 1: the event's words are inside a quotation */
+    float confidence;        /* the measured precision of the event's rule (src/confidence.c), 0..1 */
 } dyad_event;
 
 /* Implicit-role frames: an event whose sentence leaves a role out takes it from the document

@@ -916,6 +916,7 @@ dyad_dict *dyad_dict_new(void) {
     dyad_dict *d = calloc(1, sizeof *d);
     if (!d) return NULL;
     if (ensure_root(d)) { free(d); return NULL; }
+    d->conf_default = -1;
     add_closed_classes(d);
     return d;
 }
@@ -927,6 +928,7 @@ static dyad_dict_kind kind_of(const char *path) {
     if (!strcmp(dot, ".agents") || !strcmp(dot, ".agent")) return DYAD_DICT_AGENTS;
     if (!strcmp(dot, ".verbs") || !strcmp(dot, ".verb")) return DYAD_DICT_VERBS;
     if (!strcmp(dot, ".places") || !strcmp(dot, ".place")) return DYAD_DICT_PLACES;
+    if (!strcmp(dot, ".confidence")) return DYAD_DICT_CONFIDENCE;
     return DYAD_DICT_AUTO;
 }
 
@@ -940,6 +942,7 @@ int dyad_dict_load_buffer(dyad_dict *d, const char *name, const char *data, size
     case DYAD_DICT_AGENTS: return load_actors(d, name, data, len, 1, 0, err);
     case DYAD_DICT_PLACES: return load_actors(d, name, data, len, 0, 1, err);
     case DYAD_DICT_VERBS: return load_verbs(d, name, data, len, err);
+    case DYAD_DICT_CONFIDENCE: return dy_load_confidence(d, name, data, len, err);
     default: return dy_fail(err, DYAD_ERR_ARG, name, 0, -1, "unknown dictionary kind (use .actors, .agents, .verbs or .places)");
     }
 }
@@ -1000,6 +1003,7 @@ int dyad_dict_load_dir(dyad_dict *d, const char *dir, dyad_error *err) {
 
 int dyad_dict_compile(dyad_dict *d, dyad_error *err) {
     if (!d) return dy_fail(err, DYAD_ERR_ARG, NULL, 0, -1, "no dictionary");
+    dy_confidence_compile(d);
     d->compiled = 1;
     return DYAD_OK;
 }
@@ -1116,6 +1120,7 @@ size_t dyad_dict_check(const dyad_dict *d, dyad_buf *report) {
             }
         }
     }
+    findings += dy_confidence_check(d, report);
     return findings;
 }
 
@@ -1137,6 +1142,7 @@ void dyad_dict_free(dyad_dict *d) {
     free(d->words);
     for (uint32_t i = 0; i < d->nfiles; i++) free(d->files[i]);
     free(d->files);
+    free(d->conf);
     dyad_buf_free(&d->warnings);
     free(d);
 }

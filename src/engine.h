@@ -128,6 +128,17 @@ typedef struct dy_verb_entry {
     uint8_t noun;            /* 1: an event noun ("clash", "talks"), '@' entries; 2: a statement cue, '~' */
 } dy_verb_entry;
 
+/* A row of the rule-confidence table (confidence.c). */
+typedef struct dy_conf_row {
+    char file[48];           /* dictionary file basename, as the row names it */
+    uint16_t file_index;     /* its index in dict->files once compiled (UINT16_MAX: not loaded) */
+    uint32_t line;
+    float precision;
+} dy_conf_row;
+
+/* The confidence of rules never measured when the dictionary has no table (no `default` row). */
+#define DY_CONF_DEFAULT 0.5f
+
 struct dyad_dict {
     int compiled;
     char *strings; size_t strings_len, strings_cap;
@@ -147,7 +158,17 @@ struct dyad_dict {
     char **files; uint32_t nfiles;
     uint32_t nphrases, nagent_phrases, nblocks;
     dyad_buf warnings;       /* findings made while loading (duplicates), reported by check */
+    dy_conf_row *conf; uint32_t nconf, conf_cap;   /* rule confidences, sorted by (file, line) once compiled */
+    float conf_default;      /* the table's `default` row; < 0 when none */
 };
+
+/* confidence.c: loads a `.confidence` table (rows "FILE:LINE PRECISION ..."; errors as any
+ * dictionary file); resolves and sorts it (called by dyad_dict_compile); the confidence of a rule
+ * (thread-safe once compiled); and appends the rows that name no rule of the dictionary. */
+int dy_load_confidence(dyad_dict *d, const char *name, const char *data, size_t len, dyad_error *err);
+void dy_confidence_compile(dyad_dict *d);
+float dy_rule_confidence(const dyad_dict *d, uint16_t file, uint32_t line);
+size_t dy_confidence_check(const dyad_dict *d, dyad_buf *report);
 
 /* The id of a word (case-folded), 0 if the dictionary does not know it. Thread-safe. */
 uint32_t dy_lex_find(const dyad_dict *d, const char *s, size_t n);

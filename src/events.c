@@ -74,6 +74,7 @@ typedef struct sent_ctx {
     uint32_t date_toks[DY_MAX_DATES];  /* the sentence's date expressions and their days */
     int32_t date_days[DY_MAX_DATES];
     size_t ndates;
+    int32_t speaker;               /* the phrase of whoever the sentence reports speaking, or -1 */
     const char *frame;             /* the frame filling a role of the event being added, or NULL */
     struct pending_attack *pending; /* attacks waiting for an attacker (frame "attack") */
     size_t *npending;
@@ -561,7 +562,14 @@ static int add_event(const sent_ctx *c, const dy_phrase *src, const dy_phrase *t
     if (tgt) e->target_span = phrase_span(doc, tgt->tok_start, tgt->tok_end);
     e->rule_file = c->d->files[rule_file];
     e->rule_line = rule_line;
+    e->confidence = dy_rule_confidence(c->d, rule_file, rule_line);
     e->frame = c->frame;
+    if (c->speaker >= 0) {
+        const dy_phrase *sp = &doc->phrases.items[c->speaker];
+        dy_code_cat(e->speaker, sp->code, 15, NULL);
+        e->speaker_span = phrase_span(doc, sp->tok_start, sp->tok_end);
+    }
+    e->quoted = (tf(doc, v->tok) & DY_TOK_INQUOTE) != 0;
     dy_trace(doc, "    EVENT %s %s %s (%s, %s, %s:%u)\n", e->source, e->code, e->target[0] ? e->target : "-",
              dyad_modality_name(mod), e->date, e->rule_file, rule_line);
     return DYAD_OK;
@@ -946,7 +954,7 @@ static int code_statement(sent_ctx *c, size_t first_event) {
         if (!best) continue;
         /* "not acceptable", "no concern": a negated cue says the opposite; leave it */
         if (k > c->ts && (wf(doc, d, k - 1) & DY_W_NEG)) continue;
-        if (sp < 0) sp = statement_speaker(c);
+        if (sp < 0) sp = c->speaker;
         if (sp < 0) {
             dy_trace(doc, "  statement cue \"%s\": no speaker\n", d->strings + d->verbs[best->entry].name);
             return DYAD_OK;
@@ -1394,6 +1402,7 @@ int dy_find_events(dyad_doc *doc, const dyad_dict *d) {
         c.npending = &npending;
         c.ndates = dy_sentence_dates(doc, d, c.ts, c.te, c.date_toks, c.date_days, DY_MAX_DATES);
         c.first_if = c.te;
+        c.speaker = statement_speaker(&c);
         for (uint32_t k = c.ts; k < c.te; k++)
             if (dy_tok_is(doc, k, "if") || dy_tok_is(doc, k, "unless")) { c.first_if = k; break; }
         if (doc->tracing) {

@@ -91,6 +91,11 @@ static void write_json(const dyad_doc *doc, const dyad_event *e, dyad_buf *b) {
     dy_buf_putc(b, '"');
     if (e->frame) json_str(b, "frame", e->frame, strlen(e->frame), 1);
     else dy_buf_puts(b, ",\"frame\":null");
+    if (e->speaker[0]) json_str(b, "speaker", e->speaker, strlen(e->speaker), 1);
+    else dy_buf_puts(b, ",\"speaker\":null");
+    json_span(b, doc, "speaker", e->speaker_span);
+    dy_buf_puts(b, e->quoted ? ",\"quote\":true" : ",\"quote\":false");
+    dy_buf_printf(b, ",\"confidence\":%.2f", (double)e->confidence);
     dy_buf_puts(b, "}\n");
 }
 

@@ -718,6 +718,56 @@ static void test_case_folding(void) {
     dyad_dict_free(d);
 }
 
+/* The rule-confidence table (src/confidence.c): rows resolved to the verbs file loaded beside it,
+ * whatever the order of loading; the default row for rules never measured; DY_CONF_DEFAULT with
+ * no table; malformed rows refused with their line; rows naming no rule reported by the check. */
+static void test_confidence(void) {
+    static const char table[] =
+        "# measured\n"
+        "default 0.40 100 40 60\n"
+        "test.verbs:11\t0.900\t8\t8\t0\n"
+        "test.verbs:4 0.25\n"
+        "test.verbs:5 0.75 # a comment\n"
+        "\n"
+        "other.verbs:3 0.10\n"
+        "test.verbs:2 0.33\n";
+    dyad_dict *d = dyad_dict_new();
+    dyad_error err = {0};
+    CHECK_INT(dyad_dict_load_buffer(d, "rules.confidence", table, strlen(table), DYAD_DICT_AUTO, &err), DYAD_OK);
+    CHECK_INT(dyad_dict_load_buffer(d, "test.verbs", verbs_text, strlen(verbs_text), DYAD_DICT_AUTO, &err), DYAD_OK);
+    CHECK_INT(dyad_dict_compile(d, &err), DYAD_OK);
+    CHECK(dy_rule_confidence(d, 0, 11) > 0.899f && dy_rule_confidence(d, 0, 11) < 0.901f);
+    CHECK(dy_rule_confidence(d, 0, 4) > 0.249f && dy_rule_confidence(d, 0, 4) < 0.251f);
+    CHECK(dy_rule_confidence(d, 0, 5) > 0.749f && dy_rule_confidence(d, 0, 5) < 0.751f);
+    /* a rule the table does not list: the default row */
+    CHECK(dy_rule_confidence(d, 0, 16) > 0.399f && dy_rule_confidence(d, 0, 16) < 0.401f);
+    /* other.verbs is not loaded, and line 2 is a block header, not a rule: both reported */
+    dyad_buf rep = {0};
+    size_t n = dyad_dict_check(d, &rep);
+    CHECK(n >= 2);
+    CHECK(rep.data && strstr(rep.data, "other.verbs:3: no dictionary file"));
+    CHECK(rep.data && strstr(rep.data, "test.verbs:2: not a rule"));
+    CHECK(rep.data && !strstr(rep.data, "test.verbs:11:"));
+    dyad_buf_free(&rep);
+    dyad_dict_free(d);
+
+    /* no table: the documented default */
+    d = load1("test.verbs", verbs_text);
+    CHECK(d != NULL);
+    if (d) {
+        CHECK(dy_rule_confidence(d, 0, 11) > DY_CONF_DEFAULT - 0.001f && dy_rule_confidence(d, 0, 11) < DY_CONF_DEFAULT + 0.001f);
+        dyad_dict_free(d);
+    }
+
+    /* malformed rows: the line is reported */
+    CHECK_INT(load_bad("x.confidence", "default 0.4\ncameo.verbs 0.5\n", &err, NULL), DYAD_ERR_PARSE);
+    CHECK_INT((int)err.line, 2);
+    CHECK_INT(load_bad("x.confidence", "cameo.verbs:12 1.5\n", &err, NULL), DYAD_ERR_PARSE);
+    CHECK_INT(load_bad("x.confidence", "cameo.verbs:0 0.5\n", &err, NULL), DYAD_ERR_PARSE);
+    CHECK_INT(load_bad("x.confidence", "cameo.verbs:12x 0.5\n", &err, NULL), DYAD_ERR_PARSE);
+    CHECK_INT(load_bad("x.confidence", "cameo.verbs:12\n", &err, NULL), DYAD_ERR_PARSE);
+}
+
 int main(void) {
     RUN(test_case_folding);
     RUN(test_actor_entries);
@@ -729,5 +779,6 @@ int main(void) {
     RUN(test_malformed);
     RUN(test_check);
     RUN(test_project_dict);
+    RUN(test_confidence);
     return test_summary("dict");
 }

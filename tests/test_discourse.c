@@ -321,7 +321,13 @@ static void test_each_other(void) {
 static void test_quotes(void) {
     code("\"We will attack Ukraine,\" Putin said.");
     const dyad_event *e = expect(0, "RUSGOV", "190", "UKR");
-    if (e) CHECK_INT(e->modality, DYAD_INTENDED);
+    if (e) {
+        CHECK_INT(e->modality, DYAD_INTENDED);
+        /* who said it, and that the words are quoted */
+        CHECK_STR(e->speaker, "RUSGOV");
+        CHECK_STR(span_of(e->speaker_span), "Putin");
+        CHECK_INT(e->quoted, 1);
+    }
     /* a quotation that runs over two sentences, attributed before it */
     code("Putin said: \"Russia is ready. We will attack Ukraine.\"");
     expect(1, "RUSGOV", "190", "UKR");
@@ -443,7 +449,26 @@ static void test_frame_attack(void) {
 static void test_statements(void) {
     code("Putin said the Ukrainian plan was absurd.");
     const dyad_event *e = expect(0, "RUSGOV", "111", "UKR");
-    if (e) CHECK_STR(span_of(e->verb_span), "absurd");
+    if (e) {
+        CHECK_STR(span_of(e->verb_span), "absurd");
+        CHECK_STR(e->speaker, "RUSGOV");
+        CHECK_INT(e->quoted, 0);
+    }
+    /* reported speech of an event: the embedded event, with its speaker */
+    code("Kenyan officials said Russian troops attacked Ukraine.");
+    e = expect(0, "RUSMIL", "190", "UKR");
+    if (e) {
+        CHECK_STR(e->speaker, "KENGOV");
+        CHECK_STR(span_of(e->speaker_span), "Kenyan officials");
+    }
+    /* no reporting clause: no speaker */
+    code("Russian troops attacked Ukraine.");
+    e = expect(0, "RUSMIL", "190", "UKR");
+    if (e) {
+        CHECK_STR(e->speaker, "");
+        CHECK_INT(e->speaker_span.end, e->speaker_span.start);
+        CHECK_INT(e->quoted, 0);
+    }
     code("\"The plan is absurd,\" Putin said of Ukraine.");
     expect(0, "RUSGOV", "111", "UKR");
     code("Trump sent condolences to Ukraine, the White House said.");
