@@ -994,6 +994,42 @@ static int code_statement(sent_ctx *c, size_t first_event) {
     return DYAD_OK;
 }
 
+/* The verb of an infinitive complement right after token `from` ("agreed [on Friday] to restore"):
+ * its token, or 0 when none. */
+static uint32_t to_complement(const sent_ctx *c, uint32_t from) {
+    dyad_doc *doc = c->doc;
+    uint32_t k = from, skipped = 0;
+    while (k < c->te && skipped < 3 &&
+           (is_adverb(doc, c->d, k) || (wf(doc, c->d, k) & DY_W_TIME) || dy_tok_is(doc, k, "on"))) {
+        k++;
+        skipped++;
+    }
+    if (k + 1 < c->te && dy_tok_is(doc, k, "to") && verb_at(c, k + 1)) return k + 1;
+    return 0;
+}
+
+/* Drops a commitment verb's generic 03x events when its complement coded an event of its own
+ * ("agreed to impose sanctions" is the sanctions, 163; "pledged to provide aid" the intent to
+ * give aid, 033): kept otherwise ("agreed to it"). Ranges are removed from the last, so the
+ * earlier ones keep their indices. */
+typedef struct { size_t ev0, ev1; uint32_t comp; } carried_range;
+
+static void drop_carried_commitments(sent_ctx *c, const carried_range *r, size_t n) {
+    dyad_doc *doc = c->doc;
+    for (size_t k = n; k-- > 0;) {
+        dyad_span cs = phrase_span(doc, r[k].comp, r[k].comp + 1);
+        int coded = 0;
+        for (size_t e = r[k].ev1; e < doc->events.len && !coded; e++)
+            coded = doc->events.items[e].verb_span.start == cs.start;
+        if (!coded) continue;
+        dy_trace(doc, "  the commitment's own events dropped: its complement codes the act\n");
+        size_t gap = r[k].ev1 - r[k].ev0;
+        memmove(&doc->events.items[r[k].ev0], &doc->events.items[r[k].ev1],
+                (doc->events.len - r[k].ev1) * sizeof doc->events.items[0]);
+        doc->events.len -= gap;
+    }
+}
+
 static int code_sentence(sent_ctx *c) {
     dyad_doc *doc = c->doc;
     const dyad_dict *d = c->d;
@@ -1003,6 +1039,11 @@ static int code_sentence(sent_ctx *c) {
     int last_passive = 0;
     int last_reaction = 0;           /* the last verb speaks about, asks for or promises an event */
     dyad_modality last_mod = DYAD_ASSERTED;
+    /* the generic commitments of "agreed to impose sanctions", "pledged to provide aid": dropped
+     * when the complement codes the act itself (carried[k]: events [ev0, ev1) and the complement) */
+    carried_range carried[8];
+    size_t ncarried = 0;
+    uint32_t promised = 0;           /* the complement of a commitment: "promised to investigate" */
     for (uint32_t i = c->ts; i < c->te; i++) {
         verb_hit v, vn;
         int is_verb = find_verb(c, i, &v), is_noun = 0;
@@ -1088,6 +1129,8 @@ static int code_sentence(sent_ctx *c) {
         /* intentions and refusals as the codebook codes them (data/modality-map.tsv): "will meet"
          * is 036, "refused to withdraw" and "will not withdraw" are 1246 */
         int was_reciprocal = reciprocal(code);
+        /* "promised to investigate", "volunteered to speak": the act is an intention */
+        if (!is_noun && v.tok == promised && mod == DYAD_ASSERTED) mod = DYAD_INTENDED;
         if ((!is_noun || noun_planned) && code[0] && !(best && best->modality >= 0)) {
             const char *mapped = NULL;
             /* "agreed to restore relations" reports an agreement: the act keeps its code */
@@ -1230,6 +1273,7 @@ static int code_sentence(sent_ctx *c) {
         /* compounds: the members of the source's and the target's groups (groups are runs of
          * neighbouring phrases; a list longer than MAX_MEMBERS codes its first members only) */
         const dy_phrase *P = doc->phrases.items;
+        size_t ev_before = doc->events.len;
         const dy_phrase *S[MAX_MEMBERS], *T[MAX_MEMBERS];
         size_t sm[MAX_MEMBERS], tm[MAX_MEMBERS], ns, nt;
         if (sp == &fsrc) { S[0] = sp; ns = 1; }
@@ -1283,9 +1327,19 @@ static int code_sentence(sent_ctx *c) {
             dy_trace(doc, "    no event: no target actor\n");
         }
         c->frame = NULL;
+        uint32_t comp;
+        if (!best && !is_noun && !strncmp(code, "03", 2) && doc->events.len > ev_before && ncarried < 8 &&
+            (comp = to_complement(c, v.end))) {
+            carried[ncarried].ev0 = ev_before;
+            carried[ncarried].ev1 = doc->events.len;
+            carried[ncarried++].comp = comp;
+            static const char *const agree[] = {"agree", NULL};
+            if (!verb_is(d, ve, agree)) promised = comp;
+        }
         /* words a pattern used after the verb are not events of their own ("lifted their siege") */
         i = (best && best->nliteral && bb.last > v.end ? bb.last : v.end) - 1;
     }
+    drop_carried_commitments(c, carried, ncarried);
     return code_statement(c, first_event);
 }
 

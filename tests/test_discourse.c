@@ -92,6 +92,8 @@ static const char VERBS[] =
     "@DRILLS [150] {}\n"
     "LAUNCH [---]\n"
     "PLEDGE [030]\n"
+    "AGREE [030]\n"
+    "PROMISE [030]\n"
     "CONDUCT [---]\n"
     "DECLARE [---]\n"
     "- * MARTIAL_LAW [1724]\n"
@@ -487,6 +489,26 @@ static void test_statements(void) {
     expect_none(0);
 }
 
+/* A commitment whose complement codes the act: the act, not the generic 03x commitment. */
+static void test_commitments(void) {
+    code("Trump pledged to provide aid to Ukraine.");
+    const dyad_event *e = expect(0, "USAGOV", "033", "UKR");
+    if (e) CHECK_INT(e->modality, DYAD_INTENDED);
+    CHECK(find(0, "USAGOV", "030", "UKR") == NULL);
+    /* "agreed to" reports an agreement: the act keeps its code */
+    code("Russia agreed to withdraw troops from Ukraine.");
+    CHECK(find(0, "RUS", "030", "UKR") == NULL);
+    /* "promised Friday to meet": a date between the commitment and its complement */
+    code("Trump promised on Friday to meet Putin.");
+    expect(0, "USAGOV", "036", "RUSGOV");
+    CHECK(find(0, "USAGOV", "030", "RUSGOV") == NULL);
+    /* must not: a commitment with no coded complement stays */
+    code("Trump pledged support to Ukraine.");
+    expect(0, "USAGOV", "030", "UKR");
+    code("Trump pledged to Ukraine that the war would end.");
+    expect(0, "USAGOV", "030", "UKR");
+}
+
 static void test_intentions_refusals(void) {
     code("Trump will meet Putin next week.");
     const dyad_event *e = expect(0, "USAGOV", "036", "RUSGOV");
@@ -647,6 +669,7 @@ int main(void) {
     RUN(test_frame_attack);
     RUN(test_statements);
     RUN(test_intentions_refusals);
+    RUN(test_commitments);
     RUN(test_event_reference);
     RUN(test_event_nouns_and_agents);
     RUN(test_shared_patterns);
