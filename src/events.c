@@ -848,9 +848,23 @@ static int referred_event_source(const sent_ctx *c, uint32_t from, const dy_phra
     uint32_t k = from;
     while (k < c->te && k < from + 4 && ((wf(doc, c->d, k) & (DY_W_DET | DY_W_POSS)) || is_adverb(doc, c->d, k) ||
                                          ((tf(doc, k) & DY_TOK_WORD) && !(tf(doc, k) & DY_TOK_CAP) && !wf(doc, c->d, k) &&
-                                          k + 1 < c->te && (tf(doc, k + 1) & DY_TOK_WORD))))
+                                          phrase_at(c, k) < 0 && k + 1 < c->te && (tf(doc, k + 1) & DY_TOK_WORD))))
         k++;
-    if (k >= c->te || phrase_at(c, k) >= 0) return 0;
+    if (k >= c->te) return 0;
+    int32_t mp = phrase_at(c, k);
+    if (mp >= 0) {
+        /* "condemned the military coup", "denounced the rebel offensive": the modifier did it */
+        const dy_phrase *m = &doc->phrases.items[mp];
+        if (!(m->flags & DY_PH_MOD) || (m->flags & DY_PH_LOC) || m->code[0] == '?' || m->tok_start != k || m->tok_end >= c->te ||
+            !strncmp(m->code, speaker->code, 3))
+            return 0;
+        for (int i = 0; kinds[i].noun; i++)
+            if (kinds[i].roots[0] != '*' && dy_tok_is(doc, m->tok_end, kinds[i].noun)) {
+                *out = *m;
+                return 1;
+            }
+        return 0;
+    }
     const char *roots = NULL;
     for (int i = 0; kinds[i].noun && !roots; i++)
         if (dy_tok_is(doc, k, kinds[i].noun)) roots = kinds[i].roots;

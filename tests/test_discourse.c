@@ -560,6 +560,16 @@ static void test_event_reference(void) {
     expect_none(1);
     code("Russian troops attacked Kharkiv on Monday. China criticized the weather.");
     expect_none(1);
+    /* the event noun's modifier did it: "criticized the rebel attack" */
+    code("China criticized the Sudanese rebel attack.");
+    expect(0, "CHN", "111", "SDNREB");
+    /* must not: a modifier of a noun naming no event; the speaker's own */
+    code("Sudan said on Monday that China criticized the police crackdown.");
+    expect(0, "CHN", "111", "SDNCOP");
+    code("Sudan said on Monday that China criticized the police weather.");
+    CHECK(find(0, "CHN", "111", "SDNCOP") == NULL);
+    code("Sudan said on Monday that Sudanese police criticized the police crackdown.");
+    CHECK(find(0, "SDNCOP", "111", "SDNCOP") == NULL);
 }
 
 static void test_event_nouns_and_agents(void) {
