@@ -979,20 +979,28 @@ static int code_statement(sent_ctx *c, size_t first_event) {
          * cue when at most two countries are named, none when more */
         int32_t tgt = -1;
         uint32_t best_d = UINT32_MAX;
+        int best_rank = 3;
         char countries[3][4];
         int nc = 0;
         for (size_t p = c->p0; p < c->p1; p++) {
             const dy_phrase *q = &doc->phrases.items[p];
-            if ((int32_t)p == sp || (q->flags & (DY_PH_LOC | DY_PH_PLACE | DY_PH_EACH)) || q->code[0] == '?' ||
-                !strcmp(q->code, S->code) || (q->flags & DY_PH_FIRST))
+            if ((int32_t)p == sp || (q->flags & DY_PH_EACH) || q->code[0] == '?' || !strcmp(q->code, S->code) ||
+                (q->flags & DY_PH_FIRST))
                 continue;
             /* a country does not speak about itself: its bare name is no target of its own statement */
             if (strlen(q->code) == 3 && !strncmp(q->code, S->code, 3)) continue;
-            int known = 0;
-            for (int x = 0; x < nc; x++) known |= !strncmp(countries[x], q->code, 3);
-            if (!known && nc < 3) snprintf(countries[nc++], 4, "%.3s", q->code);
+            /* rank: another state's actor, then one of the speaker's own, then a place it is about
+             * ("the situation in Niger"): a place is the target only when no actor is */
+            int place = (q->flags & (DY_PH_LOC | DY_PH_PLACE)) != 0;
+            if (place && strlen(q->code) != 3) continue;
+            int rank = place ? 2 : !strncmp(q->code, S->code, 3) ? 1 : 0;
+            if (!place) {
+                int known = 0;
+                for (int x = 0; x < nc; x++) known |= !strncmp(countries[x], q->code, 3);
+                if (!known && nc < 3) snprintf(countries[nc++], 4, "%.3s", q->code);
+            }
             uint32_t dd = q->tok_start > k ? q->tok_start - k : k - q->tok_end;
-            if (dd < best_d) { best_d = dd; tgt = (int32_t)p; }
+            if (rank < best_rank || (rank == best_rank && dd < best_d)) { best_rank = rank; best_d = dd; tgt = (int32_t)p; }
         }
         verb_hit v = {k, end, best};
         dy_trace(doc, "  statement cue \"%s\" (%s:%u, %s) spoken by \"%s\" = %s\n", d->strings + ve->name,

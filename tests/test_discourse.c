@@ -487,6 +487,18 @@ static void test_statements(void) {
     /* a country does not speak about itself */
     code("Putin said Russia's plan was absurd.");
     expect_none(0);
+    /* a place the statement is about, when it names no actor */
+    code("Putin said the situation in Ukraine was absurd.");
+    expect(0, "RUSGOV", "111", "UKR");
+    code("Putin said the situation in Kharkiv was absurd.");
+    expect(0, "RUSGOV", "111", "UKR");
+    /* another state's actor before the speaker's own */
+    code("Putin said the Chinese plan and the Russian police were absurd.");
+    expect(0, "RUSGOV", "111", "CHN");
+    CHECK(find(0, "RUSGOV", "111", "RUSCOP") == NULL);
+    /* the speaker's own, when no other is named */
+    code("Putin said the Russian police were absurd.");
+    expect(0, "RUSGOV", "111", "RUSCOP");
 }
 
 /* A commitment whose complement codes the act: the act, not the generic 03x commitment. */
