@@ -496,6 +496,11 @@ static void test_statements(void) {
     code("Putin said the Chinese plan and the Russian police were absurd.");
     expect(0, "RUSGOV", "111", "CHN");
     CHECK(find(0, "RUSGOV", "111", "RUSCOP") == NULL);
+    /* "told X": X is spoken to, it is not the speaker */
+    code("An unnamed source told Kenyan officials that the Ukrainian plan was absurd.");
+    CHECK(find(0, "KENGOV", "111", "UKR") == NULL);
+    code("Putin told Kenyan officials that the Ukrainian plan was absurd.");
+    expect(0, "RUSGOV", "111", "UKR");
     /* the speaker's own, when no other is named */
     code("Putin said the Russian police were absurd.");
     expect(0, "RUSGOV", "111", "RUSCOP");
