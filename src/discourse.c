@@ -866,19 +866,69 @@ static void trace_discourse(dyad_doc *doc) {
 
 /* The document's main pair: the two actors (country + first agent) named together in most
  * sentences; the talks frame gives unnamed parties to them. Needs two sentences at least. */
+/* Does a word starting with `stem` occur in tokens [a, b)? */
+static int stem_in(const dyad_doc *doc, uint32_t a, uint32_t b, const char *stem) {
+    size_t sl = strlen(stem);
+    for (uint32_t k = a; k < b; k++) {
+        size_t n;
+        const char *t = dy_tok_text(doc, k, &n);
+        if (n >= sl && !strncasecmp(t, stem, sl)) return 1;
+    }
+    return 0;
+}
+
+/* Is `word` one of tokens [a, b)? */
+static int word_between(const dyad_doc *doc, uint32_t a, uint32_t b, const char *word) {
+    for (uint32_t k = a; k < b; k++)
+        if (dy_tok_is(doc, k, word)) return 1;
+    return 0;
+}
+
+/* Is phrase p a go-between: "X-mediated", "brokered by X", "the X mediator", "X envoy", "X,
+ * which mediated", "X has agreed to mediate"? Such a third party is no side of the main pair. */
+static int mediator_phrase(const dyad_doc *doc, const dy_phrase *p) {
+    const dy_sentence *se = &doc->sentences.items[p->sentence];
+    uint32_t a = p->tok_start, b = p->tok_end;
+    uint32_t before = a > se->tok_start + 3 ? a - 3 : se->tok_start;
+    uint32_t after = b + 6 < se->tok_end ? b + 6 : se->tok_end;
+    static const char *const stems[] = {"mediat", "broker", "envoy", "facilitat", NULL};
+    for (int i = 0; stems[i]; i++) {
+        /* before the phrase: "brokered by", "mediation by", "the mediator," */
+        if (stem_in(doc, before, a, stems[i])) return 1;
+        /* after it, before any other name or clause boundary */
+        for (uint32_t k = b; k < after; k++) {
+            if ((tfl(doc, k) & DY_TOK_CAP) || dy_tok_is(doc, k, ",") || dy_tok_is(doc, k, "between")) {
+                if (dy_tok_is(doc, k, ",") && k == b) continue;
+                break;
+            }
+            if (stem_in(doc, k, k + 1, stems[i])) return 1;
+        }
+    }
+    return 0;
+}
+
+/* The main pair: the two actors (code up to 6 letters, no "---") that most often share a
+ * sentence; "between A and B" counts three times; a go-between (mediator_phrase) is a side only
+ * when no pair without one shares a sentence. */
 static void pick_main_pair(dyad_doc *doc) {
     enum { MAXC = 48 };
     char codes[MAXC][8];
     uint16_t count[MAXC][MAXC];
+    uint8_t mediator[MAXC];
     int nc = 0;
     memset(count, 0, sizeof count);
+    memset(mediator, 0, sizeof mediator);
     size_t i = 0;
     while (i < doc->phrases.len) {
         uint32_t s = doc->phrases.items[i].sentence;
         int in[MAXC], nin = 0;
+        int between = -1;            /* the key of the phrase after "between", waiting for its "and" */
+        uint32_t between_end = 0;    /* and the token after it */
         for (; i < doc->phrases.len && doc->phrases.items[i].sentence == s; i++) {
             const dy_phrase *p = &doc->phrases.items[i];
             if (!usable_actor(p) || !strncmp(p->code, "---", 3) || strlen(p->code) < 3) continue;
+            /* an agent whose country is still a guess ("his rival", before "his" is resolved) */
+            if ((p->flags & DY_PH_AGENT_ONLY) && !(p->flags & DY_PH_FIXED) && !p->why) continue;
             char key[8];
             size_t kl = strnlen(p->code, 6);
             memcpy(key, p->code, kl);
@@ -889,6 +939,25 @@ static void pick_main_pair(dyad_doc *doc) {
                 if (nc == MAXC) continue;
                 memcpy(codes[nc++], key, sizeof key);
             }
+            if (mediator_phrase(doc, p)) mediator[k] = 1;
+            /* "talks between A and B": the two sides, named as such */
+            /* "between [the] A", "between the president, A": up to five words back, no "and" */
+            int after_between = 0;
+            for (uint32_t b = p->tok_start, steps = 0; b > doc->sentences.items[s].tok_start && steps < 5; b--, steps++) {
+                if (dy_tok_is(doc, b - 1, "between")) { after_between = 1; break; }
+                if (dy_tok_is(doc, b - 1, "and") || !((tfl(doc, b - 1) & DY_TOK_WORD) || dy_tok_is(doc, b - 1, ","))) break;
+            }
+            if (after_between && (between < 0 || p->tok_start <= between_end + 6)) {
+                between = k;
+                between_end = p->tok_end;
+            } else if (between >= 0 && between != k && p->tok_start > between_end &&
+                       p->tok_start <= between_end + 8 && word_between(doc, between_end, p->tok_start, "and")) {
+                for (int w = 0; w < 2; w++) {
+                    if (count[between][k] < UINT16_MAX - 2) count[between][k] += 2;
+                    if (count[k][between] < UINT16_MAX - 2) count[k][between] += 2;
+                }
+                between = -1;
+            }
             int seen = 0;
             for (int q = 0; q < nin; q++) seen |= in[q] == k;
             if (!seen && nin < MAXC) in[nin++] = k;
@@ -898,12 +967,14 @@ static void pick_main_pair(dyad_doc *doc) {
                 if (a != b && count[in[a]][in[b]] < UINT16_MAX) count[in[a]][in[b]]++;
     }
     int ba = -1, bb = -1, best = 1;
-    for (int a = 0; a < nc; a++)
-        for (int b = a + 1; b < nc; b++) {
-            int n = count[a][b];
-            int better = n > best || (n == best && ba >= 0 && !strncmp(codes[ba], codes[bb], 3) && strncmp(codes[a], codes[b], 3));
-            if (better) { best = n; ba = a; bb = b; }
-        }
+    for (int pass = 0; pass < 2 && ba < 0; pass++)
+        for (int a = 0; a < nc; a++)
+            for (int b = a + 1; b < nc; b++) {
+                if (!pass && (mediator[a] || mediator[b])) continue;
+                int n = count[a][b];
+                int better = n > best || (n == best && ba >= 0 && !strncmp(codes[ba], codes[bb], 3) && strncmp(codes[a], codes[b], 3));
+                if (better) { best = n; ba = a; bb = b; }
+            }
     if (ba < 0) return;
     snprintf(doc->main_pair[0], sizeof doc->main_pair[0], "%s", codes[ba]);
     snprintf(doc->main_pair[1], sizeof doc->main_pair[1], "%s", codes[bb]);

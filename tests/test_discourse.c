@@ -310,6 +310,25 @@ static void test_pairs(void) {
     expect_none(0);
 }
 
+/* The document's main pair: "between A and B" names the sides; a go-between is none of them. */
+static void test_main_pair(void) {
+    const char *text = "Trump met Putin on Monday. Trump called Putin and Ukraine again. "
+                       "Trump mediated between Russia and Ukraine. Later both sides signed an agreement.";
+    code_t(text, NULL, 1);
+    CHECK(strstr(dyad_doc_trace(DOC), "main pair: RUS UKR") || strstr(dyad_doc_trace(DOC), "main pair: UKR RUS"));
+    expect(3, "RUS", "057", "UKR");
+    expect(3, "UKR", "057", "RUS");
+    CHECK(find(3, "USAGOV", "057", "RUSGOV") == NULL);
+    /* "between the president, NAME, and ...": the name after the apposition */
+    code_t("China met Putin. Talks between the president, Putin, and Ukrainian officials were held. "
+           "Both sides signed an agreement.", NULL, 1);
+    CHECK(strstr(dyad_doc_trace(DOC), "main pair: RUSGOV UKRGOV") || strstr(dyad_doc_trace(DOC), "main pair: UKRGOV RUSGOV"));
+    /* must not: without "between" or a go-between, the pair that meets most */
+    code_t("Trump met Putin on Monday. Trump called Putin again. Ukraine met Russia. "
+           "Both sides signed an agreement.", NULL, 1);
+    CHECK(strstr(dyad_doc_trace(DOC), "main pair: USAGOV RUSGOV") != NULL);
+}
+
 static void test_each_other(void) {
     code("Russia and Ukraine criticized each other.");
     expect(0, "RUS", "111", "UKR");
@@ -685,6 +704,7 @@ int main(void) {
     RUN(test_definite_description);
     RUN(test_definite_noun);
     RUN(test_pairs);
+    RUN(test_main_pair);
     RUN(test_each_other);
     RUN(test_quotes);
     RUN(test_places);
