@@ -1254,7 +1254,8 @@ static int code_sentence(sent_ctx *c) {
             fwhy = "the document's main country";
             c->frame = "aid";
         } else if (!(off & DYAD_FRAME_TALKS) && doc->main_pair[0][0] && !tp &&
-                   ((!sp && (is_noun ? noun_is_subject(c, v.end) : g.passive) && pair_in_focus(c) &&
+                   ((!sp && (is_noun ? noun_is_subject(c, v.end) && !strncmp(code, "04", 2) : g.passive) &&
+                     pair_in_focus(c) &&
                      talks_code(code, best ? best->mutual : ve->mutual)) ||
                     (sp && !strcmp(code, "045")))) {
             /* talks, truces, agreements, clashes with unnamed parties: the document's main pair;

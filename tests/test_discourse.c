@@ -444,14 +444,18 @@ static void test_frame_talks(void) {
     const dyad_event *e = expect(2, "TUR", "045", "RUS");
     if (e) CHECK_STR(e->frame, "talks");
     expect(2, "TUR", "045", "UKR");
+    code("Russia and Ukraine met in Istanbul. Russia criticized Ukraine. The talks were held in Geneva.");
+    expect(2, "RUS", "043", "UKR");
+    expect(2, "UKR", "043", "RUS");
+    /* must not: a truce or a war as the subject tells its course ("the truce held", "the
+     * fighting began in 2014"), not an agreement or an attack of the day */
     code("Russia and Ukraine met in Istanbul. Russia criticized Ukraine. The truce held.");
-    expect(2, "RUS", "0871", "UKR");
-    expect(2, "UKR", "0871", "RUS");
+    expect_none(2);
     /* must not: a document with no pair named twice */
-    code("Russia met Ukraine. The truce held.");
+    code("Russia met Ukraine. The talks were held in Geneva.");
     expect_none(1);
     frames_off = DYAD_FRAME_TALKS;
-    code("Russia and Ukraine met in Istanbul. Russia criticized Ukraine. The truce held.");
+    code("Russia and Ukraine met in Istanbul. Russia criticized Ukraine. The talks were held in Geneva.");
     expect_none(2);
     frames_off = 0;
 }
