@@ -666,6 +666,31 @@ static int place_target(const sent_ctx *c, uint32_t from, dy_phrase *out) {
     return 1;
 }
 
+static void virtual_phrase(dy_phrase *out, const char *code);
+
+/* A show of force with no target ("held drills around Taiwan", "sent warships off the coast of
+ * Japan"): the country of the place after the verb, when it is not the source's own. */
+static int force_place_target(const sent_ctx *c, uint32_t from, const dy_phrase *src, dy_phrase *out) {
+    dyad_doc *doc = c->doc;
+    for (uint32_t k = from; k < c->te && k < from + 12; k++) {
+        if (clause_stop(c, k) || (tf(doc, k) & DY_TOK_DASH)) break;
+        if (k > from && (wf(doc, c->d, k) & (DY_W_SUB | DY_W_SPEECH))) break;
+        int32_t p = phrase_at(c, k);
+        if (p < 0) continue;
+        const dy_phrase *q = &doc->phrases.items[p];
+        if ((q->flags & (DY_PH_LOC | DY_PH_PLACE)) && strlen(q->code) >= 3 && !dy_code_is_intl(q->code) &&
+            strncmp(q->code, "---", 3) && strncmp(q->code, src->code, 3)) {
+            virtual_phrase(out, "");
+            snprintf(out->code, sizeof out->code, "%.3s", q->code);
+            out->tok_start = q->tok_start;
+            out->tok_end = q->tok_end;
+            return 1;
+        }
+        k = q->tok_end - 1;
+    }
+    return 0;
+}
+
 #define MAX_MEMBERS 16
 
 /* The phrases of phrase p's compound group (at most MAX_MEMBERS, p's neighbours first). */
@@ -1344,6 +1369,10 @@ static int code_sentence(sent_ctx *c) {
         } else if (!strcmp(code, "015") && claimed_target(c, &place)) {
             /* "claimed responsibility for the attack": toward the attack's target */
             trace_phrase(doc, "target (of the attack claimed)", &place);
+            for (size_t a = 0; a < ns; a++)
+                if (add_event(c, S[a], &place, code, mod, day, &v, rf, rl, first_event)) return DYAD_ERR_NOMEM;
+        } else if (!strncmp(code, "15", 2) && force_place_target(c, best ? bb.last : v.end, S[0], &place)) {
+            trace_phrase(doc, "target (the country of the place shown force)", &place);
             for (size_t a = 0; a < ns; a++)
                 if (add_event(c, S[a], &place, code, mod, day, &v, rf, rl, first_event)) return DYAD_ERR_NOMEM;
         } else if (targetless(code)) {

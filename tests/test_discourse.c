@@ -655,6 +655,12 @@ static void test_targetless(void) {
     /* must not: a code that needs a target codes nothing without one */
     code("Russia criticized on Monday.");
     expect_none(0);
+    /* a show of force near another state's place is toward that state */
+    code("Russian troops conducted drills near Kharkiv.");
+    expect(0, "RUSMIL", "150", "UKR");
+    /* must not: near its own place, a show of force has no target (and is not coded) */
+    code("Ukrainian troops conducted drills near Kharkiv.");
+    expect_none(0);
 }
 
 /* ------------------------------------------------------------------ explain and limits */
