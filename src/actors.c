@@ -595,12 +595,14 @@ int dy_find_actors(dyad_doc *doc, const dyad_dict *d) {
                                                   (tflags(doc, k) & DY_TOK_NUM)))
                         k++;
                     ok = k == p->tok_start;
-                    if (ok && dy_tok_is(doc, g, ",")) {
+                    /* "Peru, Chile, and Bolivia": the Oxford comma's last item */
+                    int oxford = ok && dy_tok_is(doc, g, ",") && g + 1 < p->tok_start && dy_tok_is(doc, g + 1, "and");
+                    if (ok && !oxford && dy_tok_is(doc, g, ",")) {
                         /* a list needs an "and" right after this phrase's successor, or is an appositive */
                         ok = 0;
                         uint32_t e2 = p->tok_end;
                         if (e2 < se->tok_end && (dy_tok_is(doc, e2, "and") || dy_tok_is(doc, e2, ","))) ok = 1;
-                        if (ok && dy_tok_is(doc, e2, ",")) ok = 0;
+                        if (ok && dy_tok_is(doc, e2, ",") && !(e2 + 1 < se->tok_end && dy_tok_is(doc, e2 + 1, "and"))) ok = 0;
                         if (ok) {
                             /* and the item after "and" must be an actor */
                             ok = i + 1 < doc->phrases.len && doc->phrases.items[i + 1].sentence == p->sentence;

@@ -511,8 +511,8 @@ static int32_t sentence_date(const sent_ctx *c, uint32_t verb) {
 /* ------------------------------------------------------------------ events */
 
 static int reciprocal(const char *code) {
-    static const char *const codes[] = {"030", "031", "0311", "0312", "036", "040", "043", "046", "050", "057",
-                                        "061", "062", "064", "190", "182", NULL};
+    static const char *const codes[] = {"030", "031", "0311", "0312", "0356", "036", "037", "040", "043", "046",
+                                        "050", "057", "061", "062", "064", "0871", "190", "182", NULL};
     for (int i = 0; codes[i]; i++) if (!strcmp(codes[i], code)) return 1;
     return 0;
 }

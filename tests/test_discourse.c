@@ -93,6 +93,7 @@ static const char VERBS[] =
     "LAUNCH [---]\n"
     "PLEDGE [030]\n"
     "AGREE [030]\n"
+    "- * TO A TRUCE [0871]\n"
     "PROMISE [030]\n"
     "CONDUCT [---]\n"
     "DECLARE [---]\n"
@@ -307,6 +308,24 @@ static void test_pairs(void) {
     expect(1, "RUSGOV", "111", "CHN");
     /* must not: nobody named before */
     code("The two sides signed an agreement.");
+    expect_none(0);
+}
+
+/* Compound subjects with no object code every mutual code both ways; an Oxford comma list is
+ * one compound. */
+static void test_compound_mutual(void) {
+    code("Russia and Ukraine agreed to a truce.");
+    expect(0, "RUS", "0871", "UKR");
+    expect(0, "UKR", "0871", "RUS");
+    code("Russia, China, and Turkey met in Istanbul.");
+    expect(0, "RUS", "040", "CHN");
+    expect(0, "CHN", "040", "TUR");
+    expect(0, "TUR", "040", "RUS");
+    /* must not: an apposition is no list item; a code that is not mutual is not reciprocated */
+    code("Russia, the largest country, met China.");
+    CHECK(find(0, "CHN", "040", "RUS") != NULL);
+    CHECK_INT((int)dyad_doc_event_count(DOC), 2);
+    code("Russia and Ukraine criticized.");
     expect_none(0);
 }
 
@@ -715,6 +734,7 @@ int main(void) {
     RUN(test_definite_noun);
     RUN(test_pairs);
     RUN(test_main_pair);
+    RUN(test_compound_mutual);
     RUN(test_each_other);
     RUN(test_quotes);
     RUN(test_places);
