@@ -940,7 +940,7 @@ static int talks_code(const char *code, int entry_mutual) {
 }
 
 static int symmetric(const char *code) {
-    static const char *const codes[] = {"040", "057", "062", NULL};
+    static const char *const codes[] = {"040", "046", "057", "062", NULL};
     for (int i = 0; codes[i]; i++) if (!strcmp(codes[i], code)) return 1;
     return 0;
 }
@@ -1165,6 +1165,10 @@ static int code_sentence(sent_ctx *c) {
                     if (clause_stop(c, k) || (wf(doc, d, k) & DY_W_SUB) || (tf(doc, k) & DY_TOK_DASH)) open = 0;
                 if (open) subj = last_subject;
             }
+            /* "Russia is in talks with China", "were in negotiations": the subject of the copula */
+            if (subj < 0 && g.start >= c->ts + 2 && dy_tok_is(doc, g.start - 1, "in") &&
+                (wf(doc, d, g.start - 2) & DY_W_BE))
+                subj = find_subject(c, g.start - 2);
             if (subj < 0) subj = noun_subject_fallback(c, g.start, v.end);
         } else {
             subj = find_subject(c, g.start);

@@ -327,6 +327,12 @@ static void test_compound_mutual(void) {
     CHECK_INT((int)dyad_doc_event_count(DOC), 2);
     code("Russia and Ukraine criticized.");
     expect_none(0);
+    /* "is in talks with": the copula's subject holds the talks, both ways */
+    code("Russia is in talks with China.");
+    expect(0, "RUS", "043", "CHN");
+    /* must not: talks named after "in" without a copula ("interest in talks") */
+    code("Russia showed interest in talks.");
+    expect_none(0);
 }
 
 /* The document's main pair: "between A and B" names the sides; a go-between is none of them. */
