@@ -514,7 +514,9 @@ static void agent_country(dctx *c, size_t i) {
     /* "adviser to President X", "spokesman for the ministry": the one the title serves (not an
      * ambassador or envoy to a country, who comes from elsewhere) */
     uint32_t e = p->tok_end;
-    if (e + 1 < se->tok_end && (dy_tok_is(doc, e, "to") || dy_tok_is(doc, e, "for")) &&
+    /* forces go to a place, they do not serve it: "troops to Belarus" */
+    int forces = !strncmp(p->code + 3, "MIL", 3) || !strncmp(p->code + 3, "COP", 3);
+    if (e + 1 < se->tok_end && (dy_tok_is(doc, e, "to") || dy_tok_is(doc, e, "for")) && !forces &&
         !word_in(doc, e - 1, envoy_nouns) && i + 1 < doc->phrases.len) {
         const dy_phrase *q = &doc->phrases.items[i + 1];
         uint32_t k = e + 1;

@@ -668,6 +668,37 @@ static int place_target(const sent_ctx *c, uint32_t from, dy_phrase *out) {
 
 static void virtual_phrase(dy_phrase *out, const char *code);
 
+/* Is t the source's own armed forces or police, named by an agent noun only ("troops", "its
+ * forces", "Russian soldiers" after Russia)? */
+static int own_force(const sent_ctx *c, const dy_phrase *s, const dy_phrase *t) {
+    (void)c;
+    if (strlen(t->code) < 6 || strncmp(s->code, t->code, 3) || !strncmp(s->code, "---", 3)) return 0;
+    /* the state moves its forces; rebels and protesters face them */
+    if (strlen(s->code) > 3 && strncmp(s->code + 3, "GOV", 3) && strncmp(s->code + 3, "MIL", 3) &&
+        strncmp(s->code + 3, "COP", 3))
+        return 0;
+    if (strncmp(t->code + 3, "MIL", 3) && strncmp(t->code + 3, "COP", 3)) return 0;
+    return (t->flags & DY_PH_AGENT_ONLY) != 0;
+}
+
+/* The place forces are sent to: the phrase after "to", "into", "toward(s)" or "in" right after
+ * them (a determiner between), of a country other than the source's; -1 if none. */
+static int32_t destination(const sent_ctx *c, uint32_t from, const dy_phrase *src) {
+    dyad_doc *doc = c->doc;
+    uint32_t k = from;
+    if (k >= c->te || !(dy_tok_is(doc, k, "to") || dy_tok_is(doc, k, "into") || dy_tok_is(doc, k, "toward") ||
+                        dy_tok_is(doc, k, "towards") || dy_tok_is(doc, k, "in")))
+        return -1;
+    k++;
+    while (k < c->te && (wf(doc, c->d, k) & DY_W_DET)) k++;
+    int32_t p = phrase_at(c, k);
+    if (p < 0 || doc->phrases.items[p].tok_start != k) return -1;
+    const dy_phrase *q = &doc->phrases.items[p];
+    if (q->code[0] == '?' || strlen(q->code) < 3 || !strncmp(q->code, src->code, 3) || !strncmp(q->code, "---", 3))
+        return -1;
+    return p;
+}
+
 /* A show of force with no target ("held drills around Taiwan", "sent warships off the coast of
  * Japan"): the country of the place after the verb, when it is not the source's own. */
 static int force_place_target(const sent_ctx *c, uint32_t from, const dy_phrase *src, dy_phrase *out) {
@@ -1221,6 +1252,16 @@ static int code_sentence(sent_ctx *c) {
                 if (tgt >= 0 && tgt == src) tgt = -1;
             }
         }
+        /* "deployed troops to Belarus", "sent its forces into Syria": the source's own forces
+         * are what it moves; the target is where they go, and none when they go nowhere named */
+        int own_forces = 0;
+        if (tgt >= 0 && src >= 0 && !is_noun && !strncmp(code, "15", 2) &&
+            own_force(c, &doc->phrases.items[src], &doc->phrases.items[tgt])) {
+            int32_t dest = destination(c, doc->phrases.items[tgt].tok_end, &doc->phrases.items[src]);
+            trace_phrase(doc, "the source's own forces, not its target", &doc->phrases.items[tgt]);
+            tgt = dest;
+            own_forces = dest < 0;
+        }
         if (subj >= 0 && !is_noun) last_subject = subj;
         if (!is_noun) {
             last_verb_end = v.end;
@@ -1379,7 +1420,7 @@ static int code_sentence(sent_ctx *c) {
             trace_phrase(doc, "target (the country of the place shown force)", &place);
             for (size_t a = 0; a < ns; a++)
                 if (add_event(c, S[a], &place, code, mod, day, &v, rf, rl, first_event)) return DYAD_ERR_NOMEM;
-        } else if (targetless(code)) {
+        } else if (targetless(code) || (own_forces && !strncmp(code, "15", 2))) {
             /* martial law, a curfew, a mobilisation, a test, a resignation: an event with no target */
             for (size_t a = 0; a < ns; a++)
                 if (add_event(c, S[a], NULL, code, mod, day, &v, rf, rl, first_event)) return DYAD_ERR_NOMEM;

@@ -95,6 +95,7 @@ static const char VERBS[] =
     "AGREE [030]\n"
     "- * TO A TRUCE [0871]\n"
     "PROMISE [030]\n"
+    "DEPLOY [154]\n"
     "CONDUCT [---]\n"
     "DECLARE [---]\n"
     "- * MARTIAL_LAW [1724]\n"
@@ -683,6 +684,15 @@ static void test_targetless(void) {
     /* a show of force near another state's place is toward that state */
     code("Russian troops conducted drills near Kharkiv.");
     expect(0, "RUSMIL", "150", "UKR");
+    /* "deployed troops to X": the source's own forces go to X, the target */
+    code("Russia deployed troops to Ukraine.");
+    expect(0, "RUS", "154", "UKR");
+    CHECK(find(0, "RUS", "154", "RUSMIL") == NULL && find(0, "RUS", "154", "UKRMIL") == NULL);
+    code("Russia deployed troops.");
+    expect(0, "RUS", "154", "");
+    /* must not: rebels face the forces of their country, they do not move them */
+    code("Sudanese rebels attacked Sudanese troops.");
+    expect(0, "SDNREB", "190", "SDNMIL");
     /* must not: near its own place, a show of force has no target (and is not coded) */
     code("Ukrainian troops conducted drills near Kharkiv.");
     expect_none(0);
