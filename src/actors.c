@@ -571,7 +571,10 @@ int dy_find_actors(dyad_doc *doc, const dyad_dict *d) {
                 p->flags |= DY_PH_MOD;
             if ((f & DY_TOK_PUNCT) && dy_tok_is(doc, e, "-") && !(f & DY_TOK_SPACE)) p->flags |= DY_PH_MOD;
         }
-        if (b > se->tok_start && dy_tok_is(doc, b - 1, "-") && !(tflags(doc, b - 1) & DY_TOK_SPACE))
+        /* "pro-Russian": a name right after a hyphen is a modifier; "Iran-backed Houthi rebels"
+         * are the rebels (the hyphen belongs to the participle before them) */
+        if (p->tok_start > se->tok_start && dy_tok_is(doc, p->tok_start - 1, "-") &&
+            !(tflags(doc, p->tok_start - 1) & DY_TOK_SPACE))
             p->flags |= DY_PH_MOD;
     }
     for (size_t i = 0; i < doc->phrases.len; i++) doc->phrases.items[i].group = (uint32_t)i + 1;

@@ -312,6 +312,15 @@ static void test_pairs(void) {
     expect_none(0);
 }
 
+/* "X-backed Y", "X-led Y": Y acts; X only modifies it. */
+static void test_backed_led(void) {
+    code("Russian-backed Sudanese rebels attacked Kenya.");
+    expect(0, "SDNREB", "190", "KEN");
+    CHECK(find(0, "RUS", "190", "KEN") == NULL);
+    code("The Russia-led rebels attacked Kenya.");
+    CHECK(find(0, "RUS", "190", "KEN") == NULL);
+}
+
 /* Compound subjects with no object code every mutual code both ways; an Oxford comma list is
  * one compound. */
 static void test_compound_mutual(void) {
@@ -751,6 +760,7 @@ int main(void) {
     RUN(test_pairs);
     RUN(test_main_pair);
     RUN(test_compound_mutual);
+    RUN(test_backed_led);
     RUN(test_each_other);
     RUN(test_quotes);
     RUN(test_places);
