@@ -1200,6 +1200,16 @@ static int code_sentence(sent_ctx *c) {
             if (subj < 0 && g.start >= c->ts + 2 && dy_tok_is(doc, g.start - 1, "in") &&
                 (wf(doc, d, g.start - 2) & DY_W_BE))
                 subj = find_subject(c, g.start - 2);
+            /* "a meeting of Russia and China": the parties, a compound after "of" */
+            if (subj < 0 && v.end + 1 < c->te && dy_tok_is(doc, v.end, "of")) {
+                uint32_t k = v.end + 1;
+                while (k < c->te && (wf(doc, d, k) & DY_W_DET)) k++;
+                int32_t p = phrase_at(c, k);
+                size_t members[MAX_MEMBERS];
+                if (p >= 0 && doc->phrases.items[p].tok_start == k && usable(&doc->phrases.items[p]) &&
+                    group_members(c, (size_t)p, members) > 1)
+                    subj = p;
+            }
             if (subj < 0) subj = noun_subject_fallback(c, g.start, v.end);
         } else {
             subj = find_subject(c, g.start);
@@ -1247,6 +1257,16 @@ static int code_sentence(sent_ctx *c) {
             if (tgt < 0 && subj >= 0 && subj != src) tgt = subj;
         } else {
             if (src < 0) src = subj;
+            if (tgt < 0 && !is_noun && best && best->nliteral && bb.last > v.end) {
+                /* a double object: "sent Ukraine weapons", "gave Kenya aid": the name between the
+                 * verb and the words of the pattern receives them */
+                int32_t io = phrase_at(c, v.end);
+                const dy_phrase *iop = io >= 0 ? &doc->phrases.items[io] : NULL;
+                if (iop && io != src && iop->tok_start == v.end && iop->tok_end < bb.last &&
+                    !(iop->flags & (DY_PH_LOC | DY_PH_PRON)) && iop->code[0] != '?' &&
+                    !dy_tok_is(doc, iop->tok_end, "'s") && !dy_tok_is(doc, iop->tok_end, "'"))
+                    tgt = io;
+            }
             if (tgt < 0 && (!is_noun || best)) {
                 tgt = find_object(c, best ? bb.last : v.end, 0);
                 if (tgt >= 0 && tgt == src) tgt = -1;

@@ -312,6 +312,24 @@ static void test_pairs(void) {
     expect_none(0);
 }
 
+/* A double object receives what the pattern names; a noun's parties can follow "of". */
+static void test_double_object(void) {
+    code("China provided Ukraine aid.");
+    expect(0, "CHN", "070", "UKR");
+    code("China provided aid to Ukraine.");
+    expect(0, "CHN", "070", "UKR");
+    /* must not: a pronoun after the verb is a possessive, no recipient */
+    code("China provided its aid.");
+    expect_none(0);
+    code("The talks of Russia and China were held in Istanbul.");
+    expect(0, "RUS", "043", "CHN");
+    expect(0, "CHN", "043", "RUS");
+    /* must not: one party after "of" is no pair */
+    code("The talks of Russian officials were held in Istanbul.");
+    CHECK(find(0, "RUSGOV", "040", "RUSGOV") == NULL);
+    CHECK_INT((int)dyad_doc_event_count(DOC), 0);
+}
+
 /* "X-backed Y", "X-led Y": Y acts; X only modifies it. */
 static void test_backed_led(void) {
     code("Russian-backed Sudanese rebels attacked Kenya.");
@@ -761,6 +779,7 @@ int main(void) {
     RUN(test_main_pair);
     RUN(test_compound_mutual);
     RUN(test_backed_led);
+    RUN(test_double_object);
     RUN(test_each_other);
     RUN(test_quotes);
     RUN(test_places);
