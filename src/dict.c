@@ -568,7 +568,8 @@ static int load_actors(dyad_dict *d, const char *name, const char *data, size_t 
 
 /* ------------------------------------------------------------------ verbs */
 
-/* Parses "CODE", "---" or "CODE:suffix[:suffix]" (suffixes: a modality, or "mutual"). */
+/* Parses "CODE", "---" or "CODE:suffix[:suffix]" (suffixes: a modality, "mutual", or "alone":
+ * the event needs no target, as a test or a resignation; *mutual gets DY_MUTUAL | DY_ALONE bits). */
 static int parse_event_code(const char *s, size_t n, char out[8], int8_t *modality, uint8_t *mutual) {
     *modality = -1;
     *mutual = 0;
@@ -585,7 +586,8 @@ static int parse_event_code(const char *s, size_t n, char out[8], int8_t *modali
         else if (mn == 8 && !strncmp(m, "intended", 8)) *modality = DYAD_INTENDED;
         else if (mn == 12 && !strncmp(m, "hypothetical", 12)) *modality = DYAD_HYPOTHETICAL;
         else if (mn == 7 && !strncmp(m, "negated", 7)) *modality = DYAD_NEGATED;
-        else if (mn == 6 && !strncmp(m, "mutual", 6)) *mutual = 1;
+        else if (mn == 6 && !strncmp(m, "mutual", 6)) *mutual |= DY_MUTUAL;
+        else if (mn == 5 && !strncmp(m, "alone", 5)) *mutual |= DY_ALONE;
         else return -1;
         colon = next;
     }

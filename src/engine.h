@@ -106,10 +106,14 @@ typedef struct dy_pat_opt {
     uint32_t word_start, nwords;     /* in dict->words */
 } dy_pat_opt;
 
+/* Entry and pattern code flags (the "mutual" field of both): ":mutual" codes both directions,
+ * ":alone" needs no target (target null when the sentence names none). */
+enum { DY_MUTUAL = 1, DY_ALONE = 2 };
+
 typedef struct dy_pattern {
     char code[8];            /* "" = no event ("---") */
     int8_t modality;         /* -1 = from the text */
-    uint8_t mutual;          /* code both directions (":mutual") */
+    uint8_t mutual;          /* DY_MUTUAL (":mutual"), DY_ALONE (":alone") */
     uint32_t elem_start, elem_count;
     uint32_t nliteral;
     uint16_t file;
@@ -123,7 +127,7 @@ typedef struct dy_verb_entry {
     uint16_t file;
     uint32_t line;
     uint32_t block;
-    uint8_t mutual;          /* code both directions (":mutual") */
+    uint8_t mutual;          /* DY_MUTUAL (":mutual"), DY_ALONE (":alone") */
     int8_t modality;         /* forced modality (":intended"), -1 = from the text */
     uint8_t noun;            /* 1: an event noun ("clash", "talks"), '@' entries; 2: a statement cue, '~' */
 } dy_verb_entry;

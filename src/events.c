@@ -1188,7 +1188,7 @@ static int code_sentence(sent_ctx *c) {
         if (is_noun) {
             /* a noun's source is its possessor, or the subject of the verb it is the object of */
             subj = possessor(c, g.start);
-            int noun_mutual = best ? best->mutual : ve->mutual;
+            int noun_mutual = ((best ? best->mutual : ve->mutual) & DY_MUTUAL) != 0;
             /* "X launched an attack": X attacks; "X condemned the attack": X is no attacker */
             if (subj < 0 && last_verb_end && last_verb_end <= g.start && (!last_passive || noun_mutual) && !last_reaction) {
                 int open = 1;
@@ -1196,8 +1196,9 @@ static int code_sentence(sent_ctx *c) {
                     if (clause_stop(c, k) || (wf(doc, d, k) & DY_W_SUB) || (tf(doc, k) & DY_TOK_DASH)) open = 0;
                 if (open) subj = last_subject;
             }
-            /* "Russia is in talks with China", "were in negotiations": the subject of the copula */
-            if (subj < 0 && g.start >= c->ts + 2 && dy_tok_is(doc, g.start - 1, "in") &&
+            /* "Russia is in talks with China", "the army is on high alert": the copula's subject */
+            if (subj < 0 && g.start >= c->ts + 2 &&
+                (dy_tok_is(doc, g.start - 1, "in") || dy_tok_is(doc, g.start - 1, "on")) &&
                 (wf(doc, d, g.start - 2) & DY_W_BE))
                 subj = find_subject(c, g.start - 2);
             /* "a meeting of Russia and China": the parties, a compound after "of" */
@@ -1221,7 +1222,8 @@ static int code_sentence(sent_ctx *c) {
         int coordinated = !is_noun && g.start > c->ts && (dy_tok_is(doc, g.start - 1, "and") || dy_tok_is(doc, g.start - 1, ",")) &&
                           last_subject >= 0 && last_verb_end <= g.start;
         if (coordinated) subj = last_subject;
-        int mutual = symmetric(code) || (best ? best->mutual : ve->mutual);
+        int mutual = symmetric(code) || ((best ? best->mutual : ve->mutual) & DY_MUTUAL);
+        int alone = ((best ? best->mutual : ve->mutual) & DY_ALONE) != 0;
         /* intentions and refusals as the codebook codes them (data/modality-map.tsv): "will meet"
          * is 036, "refused to withdraw" and "will not withdraw" are 1246 */
         int was_reciprocal = reciprocal(code);
@@ -1346,7 +1348,7 @@ static int code_sentence(sent_ctx *c) {
         } else if (!(off & DYAD_FRAME_TALKS) && doc->main_pair[0][0] && !tp &&
                    ((!sp && (is_noun ? noun_is_subject(c, v.end) && !strncmp(code, "04", 2) : g.passive) &&
                      pair_in_focus(c) &&
-                     talks_code(code, best ? best->mutual : ve->mutual)) ||
+                     talks_code(code, ((best ? best->mutual : ve->mutual) & DY_MUTUAL) != 0)) ||
                     (sp && !strcmp(code, "045")))) {
             /* talks, truces, agreements, clashes with unnamed parties: the document's main pair;
              * a mediator with no parties named mediates between them */
@@ -1440,7 +1442,7 @@ static int code_sentence(sent_ctx *c) {
             trace_phrase(doc, "target (the country of the place shown force)", &place);
             for (size_t a = 0; a < ns; a++)
                 if (add_event(c, S[a], &place, code, mod, day, &v, rf, rl, first_event)) return DYAD_ERR_NOMEM;
-        } else if (targetless(code) || (own_forces && !strncmp(code, "15", 2))) {
+        } else if (targetless(code) || alone || (own_forces && !strncmp(code, "15", 2))) {
             /* martial law, a curfew, a mobilisation, a test, a resignation: an event with no target */
             for (size_t a = 0; a < ns; a++)
                 if (add_event(c, S[a], NULL, code, mod, day, &v, rf, rl, first_event)) return DYAD_ERR_NOMEM;

@@ -721,6 +721,27 @@ static void test_case_folding(void) {
 /* The rule-confidence table (src/confidence.c): rows resolved to the verbs file loaded beside it,
  * whatever the order of loading; the default row for rules never measured; DY_CONF_DEFAULT with
  * no table; malformed rows refused with their line; rows naming no rule reported by the check. */
+/* Code suffixes: ":mutual" and ":alone" are flags of the entry or the pattern. */
+static void test_code_flags(void) {
+    static const char text[] =
+        "QUIT [0831:alone]\n"
+        "- * OFFICE [0831:alone:intended]\n"
+        "CLASH [190:mutual]\n"
+        "MEET [040]\n";
+    dyad_dict *d = load1("flags.verbs", text);
+    CHECK(d != NULL);
+    if (!d) return;
+    CHECK_INT(d->nverbs, 3);
+    CHECK_INT(d->verbs[0].mutual, DY_ALONE);
+    CHECK_INT(d->patterns[0].mutual, DY_ALONE);
+    CHECK_INT(d->patterns[0].modality, DYAD_INTENDED);
+    CHECK_INT(d->verbs[1].mutual, DY_MUTUAL);
+    CHECK_INT(d->verbs[2].mutual, 0);
+    dyad_dict_free(d);
+    dyad_error err;
+    CHECK_INT(load_bad("bad.verbs", "QUIT [0831:lonely]\n", &err, NULL), DYAD_ERR_PARSE);
+}
+
 static void test_confidence(void) {
     static const char table[] =
         "# measured\n"
@@ -780,5 +801,6 @@ int main(void) {
     RUN(test_check);
     RUN(test_project_dict);
     RUN(test_confidence);
+    RUN(test_code_flags);
     return test_summary("dict");
 }

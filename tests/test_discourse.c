@@ -96,6 +96,8 @@ static const char VERBS[] =
     "- * TO A TRUCE [0871]\n"
     "PROMISE [030]\n"
     "DEPLOY [154]\n"
+    "QUIT [0831:alone] {QUITS QUITTING}\n"
+    "@HIGH_ALERT [152:alone]\n"
     "CONDUCT [---]\n"
     "DECLARE [---]\n"
     "- * MARTIAL_LAW [1724]\n"
@@ -707,6 +709,18 @@ static void test_targetless(void) {
     expect(1, "RUSREB", "015", "RUSMIL");
     /* must not: a code that needs a target codes nothing without one */
     code("Russia criticized on Monday.");
+    expect_none(0);
+    /* an entry marked ":alone" needs no target: a resignation, an alert */
+    code("The Ukrainian president quit on Monday.");
+    e = expect(0, "UKRGOV", "0831", "");
+    if (e) CHECK_INT(e->target_span.end, e->target_span.start);
+    code("Russian troops are on high alert.");
+    expect(0, "RUSMIL", "152", "");
+    /* ... and takes one when the sentence names it */
+    code("Russian troops are on high alert against Ukraine.");
+    CHECK(find(0, "RUSMIL", "152", "UKR") != NULL || find(0, "RUSMIL", "152", "") != NULL);
+    /* must not: an entry without ":alone" still needs its target */
+    code("The Ukrainian president resigned on Monday.");
     expect_none(0);
     /* a show of force near another state's place is toward that state */
     code("Russian troops conducted drills near Kharkiv.");
