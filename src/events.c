@@ -669,10 +669,18 @@ static int place_target(const sent_ctx *c, uint32_t from, dy_phrase *out) {
 static void virtual_phrase(dy_phrase *out, const char *code);
 
 /* Is t the source's own armed forces or police, named by an agent noun only ("troops", "its
- * forces", "Russian soldiers" after Russia)? */
-static int own_force(const sent_ctx *c, const dy_phrase *s, const dy_phrase *t) {
-    (void)c;
+ * forces", "Russian soldiers" after Russia), or with `envoys` its own diplomats ("withdrew its
+ * ambassador to Argentina")? */
+static int own_force(const sent_ctx *c, const dy_phrase *s, const dy_phrase *t, int envoys) {
     if (strlen(t->code) < 6 || strncmp(s->code, t->code, 3) || !strncmp(s->code, "---", 3)) return 0;
+    if (envoys) {
+        static const char *const nouns[] = {"ambassador", "ambassadors", "envoy", "envoys", "diplomats", "diplomat",
+                                            "embassy", "staff", NULL};
+        if (!(t->flags & DY_PH_AGENT_ONLY) || t->tok_end == 0) return 0;
+        for (int i = 0; nouns[i]; i++)
+            if (dy_tok_is(c->doc, t->tok_end - 1, nouns[i])) return 1;
+        return 0;
+    }
     /* the state moves its forces; rebels and protesters face them */
     if (strlen(s->code) > 3 && strncmp(s->code + 3, "GOV", 3) && strncmp(s->code + 3, "MIL", 3) &&
         strncmp(s->code + 3, "COP", 3))
@@ -1274,11 +1282,17 @@ static int code_sentence(sent_ctx *c) {
                 if (tgt >= 0 && tgt == src) tgt = -1;
             }
         }
+        /* martial law, a curfew, a state of emergency: imposed on a country, not on whoever the
+         * sentence names next ("declared martial law, arrested rebel negotiators") */
+        if (tgt >= 0 && bb.target < 0 && bb.both < 0 && !strncmp(code, "172", 3) && code[3] >= '1' && code[3] <= '4') {
+            trace_phrase(doc, "no target for the measure (not its object)", &doc->phrases.items[tgt]);
+            tgt = -1;
+        }
         /* "deployed troops to Belarus", "sent its forces into Syria": the source's own forces
          * are what it moves; the target is where they go, and none when they go nowhere named */
         int own_forces = 0;
-        if (tgt >= 0 && src >= 0 && !is_noun && !strncmp(code, "15", 2) &&
-            own_force(c, &doc->phrases.items[src], &doc->phrases.items[tgt])) {
+        if (tgt >= 0 && src >= 0 && !is_noun && (!strncmp(code, "15", 2) || !strncmp(code, "16", 2)) &&
+            own_force(c, &doc->phrases.items[src], &doc->phrases.items[tgt], !strncmp(code, "16", 2))) {
             int32_t dest = destination(c, doc->phrases.items[tgt].tok_end, &doc->phrases.items[src]);
             trace_phrase(doc, "the source's own forces, not its target", &doc->phrases.items[tgt]);
             tgt = dest;

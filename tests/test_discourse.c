@@ -96,6 +96,7 @@ static const char VERBS[] =
     "- * TO A TRUCE [0871]\n"
     "PROMISE [030]\n"
     "DEPLOY [154]\n"
+    "RECALL [161]\n"
     "QUIT [0831:alone] {QUITS QUITTING}\n"
     "@HIGH_ALERT [152:alone]\n"
     "CONDUCT [---]\n"
@@ -710,6 +711,17 @@ static void test_targetless(void) {
     /* must not: a code that needs a target codes nothing without one */
     code("Russia criticized on Monday.");
     expect_none(0);
+    /* martial law is imposed on no one the sentence names next */
+    code("Ukraine declared martial law and arrested Russian troops.");
+    expect(0, "UKR", "1724", "");
+    CHECK(find(0, "UKR", "1724", "RUSMIL") == NULL);
+    /* the source's own ambassador is withdrawn from the country it was sent to */
+    code("Russia recalled its ambassador to Ukraine.");
+    expect(0, "RUS", "161", "UKR");
+    CHECK(find(0, "RUS", "161", "RUSGOV") == NULL);
+    /* must not: another state's ambassador stays the target */
+    code("Russia recalled the Ukrainian ambassador.");
+    expect(0, "RUS", "161", "UKRGOV");
     /* an entry marked ":alone" needs no target: a resignation, an alert */
     code("The Ukrainian president quit on Monday.");
     e = expect(0, "UKRGOV", "0831", "");
