@@ -526,10 +526,26 @@ static dyad_span phrase_span(const dyad_doc *doc, uint32_t ts, uint32_t te) {
 /* A sentence codes at most this many events (a bound that keeps pathological lists linear). */
 #define MAX_SENTENCE_EVENTS 64
 
+/* The agent part of an actor code ("COP" of "KENCOP"), "" if none. */
+static const char *agent_of(const char *code) { return strlen(code) >= 6 ? code + 3 : ""; }
+
+/* Clashes between a state's security forces and its own people are, in the codebook, a violent
+ * protest by the people (145) and violent repression by the forces (175), not fighting (190). */
+static const char *clash_code(const char *code, const dy_phrase *src, const dy_phrase *tgt) {
+    if (!tgt || strcmp(code, "190") || strncmp(src->code, tgt->code, 3)) return code;
+    const char *a = agent_of(src->code), *b = agent_of(tgt->code);
+    int force_a = !strncmp(a, "COP", 3) || !strncmp(a, "MIL", 3), force_b = !strncmp(b, "COP", 3) || !strncmp(b, "MIL", 3);
+    int people_a = !strncmp(a, "CVL", 3) || !strncmp(a, "OPP", 3), people_b = !strncmp(b, "CVL", 3) || !strncmp(b, "OPP", 3);
+    if (people_a && force_b) return "145";
+    if (force_a && people_b) return "175";
+    return code;
+}
+
 static int add_event(const sent_ctx *c, const dy_phrase *src, const dy_phrase *tgt, const char *code,
                      dyad_modality mod, int32_t day, const verb_hit *v, uint16_t rule_file, uint32_t rule_line,
                      size_t first_event) {
     dyad_doc *doc = c->doc;
+    code = clash_code(code, src, tgt);
     const dyad_cameo *cam = dyad_cameo_find(code);
     if (!cam) {
         dy_trace(doc, "    no event: code %s is not a CAMEO code\n", code);
