@@ -9,8 +9,10 @@
  * `default` row gives p0, the confidence of rules never measured; with no table at all the
  * default is DY_CONF_DEFAULT. Rows are read as text, their file names resolved to the loaded
  * dictionary's files when it is compiled, then sorted by (file, line) so an event's lookup is a
- * binary search. A row naming a file the directory does not have, or a line that is not a rule,
- * is reported by dyad_dict_check (the table is stale: regenerate it after editing rules).
+ * binary search. A row may carry the signature of its rule's text (dy_line_sig): a rule that moved
+ * is then found again at its new line, so editing a file elsewhere keeps the table valid. A row
+ * naming a file the directory does not have, a line that is not a rule, or a rule whose text
+ * changed is reported by dyad_dict_check (the table is stale: regenerate it).
  */
 #include "engine.h"
 
@@ -18,8 +20,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Parses one table. Rows: "FILE:LINE PRECISION [EVENTS TP FP]" or "default PRECISION"; '#'
- * starts a comment. Errors: a malformed row or a precision outside [0, 1] (DYAD_ERR_PARSE). */
+/* Parses one table. Rows: "FILE:LINE PRECISION [EVENTS TP FP SIG]" or "default PRECISION"; '#'
+ * starts a comment; SIG is the rule line's signature in hex. Errors: a malformed row or a precision outside [0, 1] (DYAD_ERR_PARSE). */
 int dy_load_confidence(dyad_dict *d, const char *name, const char *data, size_t len, dyad_error *err) {
     const char *p = data, *end = data + len;
     uint32_t line = 0;
@@ -37,6 +39,8 @@ int dy_load_confidence(dyad_dict *d, const char *name, const char *data, size_t 
         if (hash) *hash = 0;
         char key[128];
         double prec;
+        unsigned long events = 0, tp = 0, fp = 0;
+        unsigned int sig = 0;
         int consumed = 0;
         if (sscanf(buf, " %127s %lf%n", key, &prec, &consumed) < 2) {
             size_t k = 0;
@@ -67,6 +71,8 @@ int dy_load_confidence(dyad_dict *d, const char *name, const char *data, size_t 
         r->line = (uint32_t)rl;
         r->precision = (float)prec;
         r->file_index = UINT16_MAX;
+        /* the optional columns: events, true and false positives, the line's signature (hex) */
+        if (sscanf(buf + consumed, " %lu %lu %lu %x", &events, &tp, &fp, &sig) == 4) r->sig = sig;
     }
     return DYAD_OK;
 }
@@ -77,11 +83,35 @@ static int cmp_row(const void *a, const void *b) {
     return x->line < y->line ? -1 : x->line > y->line;
 }
 
+/* The line of the rule of file `file` whose signature is `sig`, the one nearest to `line` when
+ * several are; 0 if none. */
+static uint32_t find_sig(const dyad_dict *d, uint16_t file, uint32_t sig, uint32_t line) {
+    uint32_t best = 0, best_gap = UINT32_MAX;
+    for (int kind = 0; kind < 2; kind++) {
+        uint32_t n = kind ? d->npatterns : d->nverbs;
+        for (uint32_t i = 0; i < n; i++) {
+            uint16_t f = kind ? d->patterns[i].file : d->verbs[i].file;
+            uint32_t s = kind ? d->patterns[i].sig : d->verbs[i].sig;
+            uint32_t l = kind ? d->patterns[i].line : d->verbs[i].line;
+            if (f != file || s != sig) continue;
+            uint32_t gap = l > line ? l - line : line - l;
+            if (gap < best_gap) { best_gap = gap; best = l; }
+        }
+    }
+    return best;
+}
+
 void dy_confidence_compile(dyad_dict *d) {
     for (uint32_t i = 0; i < d->nconf; i++) {
         dy_conf_row *r = &d->conf[i];
         for (uint32_t f = 0; f < d->nfiles && f < UINT16_MAX; f++)
             if (!strcmp(d->files[f], r->file)) { r->file_index = (uint16_t)f; break; }
+        /* a rule that moved is found again by its text; one whose text changed is stale */
+        if (r->file_index != UINT16_MAX && r->sig) {
+            uint32_t l = find_sig(d, r->file_index, r->sig, r->line);
+            if (l) r->line = l;
+            else r->stale = 1;
+        }
     }
     if (d->nconf > 1) qsort(d->conf, d->nconf, sizeof *d->conf, cmp_row);
 }
@@ -94,7 +124,8 @@ float dy_rule_confidence(const dyad_dict *d, uint16_t file, uint32_t line) {
         if (r->file_index < file || (r->file_index == file && r->line < line)) lo = mid + 1;
         else hi = mid;
     }
-    if (lo < d->nconf && d->conf[lo].file_index == file && d->conf[lo].line == line) return d->conf[lo].precision;
+    for (; lo < d->nconf && d->conf[lo].file_index == file && d->conf[lo].line == line; lo++)
+        if (!d->conf[lo].stale) return d->conf[lo].precision;
     return d->conf_default >= 0 ? d->conf_default : DY_CONF_DEFAULT;
 }
 
@@ -114,6 +145,10 @@ size_t dy_confidence_check(const dyad_dict *d, dyad_buf *report) {
         if (r->file_index == UINT16_MAX) {
             dy_buf_printf(report, "confidence: %s:%u: no dictionary file %s (stale table: make confidence)\n", r->file,
                           r->line, r->file);
+            findings++;
+        } else if (r->stale) {
+            dy_buf_printf(report, "confidence: %s:%u: the rule's text changed (stale table: make confidence)\n", r->file,
+                          r->line);
             findings++;
         } else if (!is_rule(d, r->file_index, r->line)) {
             dy_buf_printf(report, "confidence: %s:%u: not a rule (stale table: make confidence)\n", r->file, r->line);

@@ -302,6 +302,14 @@ typedef struct line_reader {
     long lineno;
 } line_reader;
 
+/* The signature of a rule line (its text without comment and surrounding space): 32-bit FNV-1a,
+ * which tools/gen_confidence.py computes alike to find a rule again after lines move. */
+uint32_t dy_line_sig(const char *s, size_t n) {
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
+
 /* Next line without its comment and trailing space; returns 0 at end. */
 static int next_line(line_reader *lr, const char **s, size_t *n, int *indented) {
     if (lr->p >= lr->end) return 0;
@@ -820,6 +828,7 @@ static int load_verbs(dyad_dict *d, const char *name, const char *data, size_t l
     int after_pattern = 0;
     while (next_line(&lr, &s, &n, &indented)) {
         if (n == 0) continue;
+        uint32_t sig = dy_line_sig(s, n);
         if (s[0] != '-' || (n >= 3 && !strncmp(s, "---", 3))) {
             int synonym = s[0] == '+';
             if (after_pattern || !synonym || (n >= 3 && !strncmp(s, "---", 3))) {
@@ -846,8 +855,10 @@ static int load_verbs(dyad_dict *d, const char *name, const char *data, size_t l
             continue;
         }
         if (s[0] == '-') {
+            uint32_t np0 = d->npatterns;
             int r = parse_pattern(d, s + 1, n - 1, name, lr.lineno, fi, err);
             if (r) return r;
+            if (d->npatterns > np0) d->patterns[d->npatterns - 1].sig = sig;
             after_pattern = 1;
             continue;
         }
@@ -868,6 +879,7 @@ static int load_verbs(dyad_dict *d, const char *name, const char *data, size_t l
         memset(v, 0, sizeof *v);
         v->file = (uint16_t)fi;
         v->line = (uint32_t)lr.lineno;
+        v->sig = sig;
         v->block = d->nblocks;
         v->noun = (uint8_t)noun;
         v->modality = -1;

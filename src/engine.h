@@ -118,6 +118,7 @@ typedef struct dy_pattern {
     uint32_t nliteral;
     uint16_t file;
     uint32_t line;
+    uint32_t sig;            /* dy_line_sig of the line's text */
 } dy_pattern;
 
 typedef struct dy_verb_entry {
@@ -126,6 +127,7 @@ typedef struct dy_verb_entry {
     uint32_t pat_start, pat_count;
     uint16_t file;
     uint32_t line;
+    uint32_t sig;            /* dy_line_sig of the line's text */
     uint32_t block;
     uint8_t mutual;          /* DY_MUTUAL (":mutual"), DY_ALONE (":alone") */
     int8_t modality;         /* forced modality (":intended"), -1 = from the text */
@@ -136,9 +138,14 @@ typedef struct dy_verb_entry {
 typedef struct dy_conf_row {
     char file[48];           /* dictionary file basename, as the row names it */
     uint16_t file_index;     /* its index in dict->files once compiled (UINT16_MAX: not loaded) */
-    uint32_t line;
+    uint32_t line;           /* the rule's line: as written, then where its signature is now */
+    uint32_t sig;            /* the rule line's dy_line_sig (0: none given, the line is trusted) */
+    uint8_t stale;           /* compiled: the signature names no rule of the file */
     float precision;
 } dy_conf_row;
+
+/* dict.c: the signature of a rule line's text (FNV-1a). */
+uint32_t dy_line_sig(const char *s, size_t n);
 
 /* The confidence of rules never measured when the dictionary has no table (no `default` row). */
 #define DY_CONF_DEFAULT 0.5f

@@ -780,6 +780,40 @@ static void test_confidence(void) {
         dyad_dict_free(d);
     }
 
+    /* a row with its rule's signature finds the rule after lines move, and is stale when the
+     * rule's text changes */
+    {
+        char row[160];
+        const char *rule = "ACCUSE [112]";   /* line 11 of verbs_text */
+        snprintf(row, sizeof row, "test.verbs:11 0.9 8 8 0 %08x\n", (unsigned)dy_line_sig(rule, strlen(rule)));
+        char moved[2048];
+        snprintf(moved, sizeof moved, "# one more line\n# and another\n%s", verbs_text);
+        dyad_dict *m = dyad_dict_new();
+        CHECK_INT(dyad_dict_load_buffer(m, "rules.confidence", row, strlen(row), DYAD_DICT_AUTO, &err), DYAD_OK);
+        CHECK_INT(dyad_dict_load_buffer(m, "test.verbs", moved, strlen(moved), DYAD_DICT_AUTO, &err), DYAD_OK);
+        CHECK_INT(dyad_dict_compile(m, &err), DYAD_OK);
+        CHECK(dy_rule_confidence(m, 0, 13) > 0.899f && dy_rule_confidence(m, 0, 13) < 0.901f);
+        dyad_buf r2 = {0};
+        CHECK_INT((int)dyad_dict_check(m, &r2), 0);
+        dyad_buf_free(&r2);
+        dyad_dict_free(m);
+        /* the rule's text changed: stale, and the default applies */
+        char changed[2048];
+        snprintf(changed, sizeof changed, "%s", verbs_text);
+        char *at = strstr(changed, "ACCUSE [112]");
+        if (at) memcpy(at, "ACCUSE [111]", 12);
+        m = dyad_dict_new();
+        CHECK_INT(dyad_dict_load_buffer(m, "rules.confidence", row, strlen(row), DYAD_DICT_AUTO, &err), DYAD_OK);
+        CHECK_INT(dyad_dict_load_buffer(m, "test.verbs", changed, strlen(changed), DYAD_DICT_AUTO, &err), DYAD_OK);
+        CHECK_INT(dyad_dict_compile(m, &err), DYAD_OK);
+        CHECK(dy_rule_confidence(m, 0, 11) > DY_CONF_DEFAULT - 0.001f && dy_rule_confidence(m, 0, 11) < DY_CONF_DEFAULT + 0.001f);
+        r2.len = 0;
+        CHECK_INT((int)dyad_dict_check(m, &r2), 1);
+        CHECK(r2.data && strstr(r2.data, "text changed"));
+        dyad_buf_free(&r2);
+        dyad_dict_free(m);
+    }
+
     /* malformed rows: the line is reported */
     CHECK_INT(load_bad("x.confidence", "default 0.4\ncameo.verbs 0.5\n", &err, NULL), DYAD_ERR_PARSE);
     CHECK_INT((int)err.line, 2);
