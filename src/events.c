@@ -1246,6 +1246,8 @@ static int code_sentence(sent_ctx *c) {
         int coordinated = !is_noun && g.start > c->ts && (dy_tok_is(doc, g.start - 1, "and") || dy_tok_is(doc, g.start - 1, ",")) &&
                           last_subject >= 0 && last_verb_end <= g.start;
         if (coordinated) subj = last_subject;
+        /* "volunteered to go and talk", "will travel and meet": a coordinated verb shares the plan */
+        if (coordinated && mod == DYAD_ASSERTED && last_mod == DYAD_INTENDED) mod = DYAD_INTENDED;
         int mutual = symmetric(code) || ((best ? best->mutual : ve->mutual) & DY_MUTUAL);
         int alone = ((best ? best->mutual : ve->mutual) & DY_ALONE) != 0;
         /* intentions and refusals as the codebook codes them (data/modality-map.tsv): "will meet"
@@ -1481,11 +1483,12 @@ static int code_sentence(sent_ctx *c) {
         }
         c->frame = NULL;
         uint32_t comp;
-        if (!best && !is_noun && !strncmp(code, "03", 2) && doc->events.len > ev_before && ncarried < 8 &&
-            (comp = to_complement(c, v.end))) {
-            carried[ncarried].ev0 = ev_before;
-            carried[ncarried].ev1 = doc->events.len;
-            carried[ncarried++].comp = comp;
+        if (!best && !is_noun && !strncmp(code, "03", 2) && (comp = to_complement(c, v.end))) {
+            if (doc->events.len > ev_before && ncarried < 8) {
+                carried[ncarried].ev0 = ev_before;
+                carried[ncarried].ev1 = doc->events.len;
+                carried[ncarried++].comp = comp;
+            }
             static const char *const agree[] = {"agree", NULL};
             if (!verb_is(d, ve, agree)) promised = comp;
         }

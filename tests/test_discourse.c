@@ -95,6 +95,8 @@ static const char VERBS[] =
     "AGREE [030]\n"
     "- * TO A TRUCE [0871]\n"
     "PROMISE [030]\n"
+    "VOLUNTEER [030]\n"
+    "GO [---] {WENT GONE GOES GOING}\n"
     "DEPLOY [154]\n"
     "RECALL [161]\n"
     "QUIT [0831:alone] {QUITS QUITTING}\n"
@@ -611,6 +613,10 @@ static void test_commitments(void) {
     code("Trump promised on Friday to meet Putin.");
     expect(0, "USAGOV", "036", "RUSGOV");
     CHECK(find(0, "USAGOV", "030", "RUSGOV") == NULL);
+    /* the plan is shared by a coordinated verb, even when the commitment itself codes nothing */
+    code("Trump volunteered to go and meet Putin.");
+    expect(0, "USAGOV", "036", "RUSGOV");
+    CHECK(find(0, "USAGOV", "040", "RUSGOV") == NULL);
     /* must not: a commitment with no coded complement stays */
     code("Trump pledged support to Ukraine.");
     expect(0, "USAGOV", "030", "UKR");
