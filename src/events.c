@@ -409,6 +409,17 @@ static int usable(const dy_phrase *p) { return !(p->flags & (DY_PH_LOC | DY_PH_M
  * ("bases that host U.S. troops") only the phrase the pronoun follows. */
 #define SUBJECT_WINDOW 48
 
+static int verb_at(const sent_ctx *c, uint32_t k);
+
+/* "the attack by Russian troops killed ...": a phrase after "by" that follows an event noun is
+ * the noun's agent, and so the subject of the verb after it. */
+static int by_agent_of_noun(const sent_ctx *c, const dy_phrase *p) {
+    if (p->tok_start < c->ts + 2 || !dy_tok_is(c->doc, p->tok_start - 1, "by")) return 0;
+    uint32_t lex = c->doc->tokens.items[p->tok_start - 2].lex;
+    return lex && c->d->lex[lex].verb_first && !(tf(c->doc, p->tok_start - 2) & DY_TOK_CAP) &&
+           !verb_at(c, p->tok_start - 2);
+}
+
 static int32_t find_subject(const sent_ctx *c, uint32_t start) {
     if (start > c->ts && (dy_tok_is(c->doc, start - 1, "that") || dy_tok_is(c->doc, start - 1, "which") ||
                           dy_tok_is(c->doc, start - 1, "who"))) {
@@ -443,7 +454,7 @@ static int32_t find_subject(const sent_ctx *c, uint32_t start) {
         if (!usable(p)) continue;
         /* "a phalanx of riot police barricaded": an of-phrase right before the verb is its subject */
         if (prep_object(c, p) && !(p->tok_end == start && p->tok_start > c->ts + 1 &&
-                                   (dy_tok_is(c->doc, p->tok_start - 1, "of") ||
+                                   (dy_tok_is(c->doc, p->tok_start - 1, "of") || by_agent_of_noun(c, p) ||
                                     (dy_tok_is(c->doc, p->tok_start - 2, "of") &&
                                      (wf(c->doc, c->d, p->tok_start - 1) & DY_W_DET)))))
             continue;
@@ -1225,6 +1236,11 @@ static int code_sentence(sent_ctx *c) {
                 (dy_tok_is(doc, g.start - 1, "in") || dy_tok_is(doc, g.start - 1, "on")) &&
                 (wf(doc, d, g.start - 2) & DY_W_BE))
                 subj = find_subject(c, g.start - 2);
+            /* "attacks by gang members", "the arrest by police": the agent after "by" */
+            if (subj < 0 && v.end + 1 < c->te && dy_tok_is(doc, v.end, "by")) {
+                int32_t p = phrase_at(c, v.end + 1);
+                if (p >= 0 && doc->phrases.items[p].tok_start == v.end + 1 && usable(&doc->phrases.items[p])) subj = p;
+            }
             /* "a meeting of Russia and China": the parties, a compound after "of" */
             if (subj < 0 && v.end + 1 < c->te && dy_tok_is(doc, v.end, "of")) {
                 uint32_t k = v.end + 1;

@@ -687,6 +687,17 @@ static void test_event_reference(void) {
     CHECK(find(0, "SDNCOP", "111", "SDNCOP") == NULL);
 }
 
+/* An event noun's agent after "by": the noun's source, and the subject of the verb after it. */
+static void test_noun_by_agent(void) {
+    code("An attack by Russian troops on Ukraine was reported.");
+    expect(0, "RUSMIL", "190", "UKR");
+    code("The talks by Russia criticized Ukraine.");
+    expect(0, "RUS", "111", "UKR");
+    /* must not: the agent of a passive verb is not the subject of the next verb */
+    code("Kenya was criticized by Russia met Ukraine.");
+    CHECK(find(0, "RUS", "040", "UKR") == NULL);
+}
+
 static void test_event_nouns_and_agents(void) {
     /* a noun takes the subject of a verb that does it, not of one that speaks about it */
     code("Russian troops launched an attack on Ukraine.");
@@ -840,6 +851,7 @@ int main(void) {
     RUN(test_commitments);
     RUN(test_event_reference);
     RUN(test_event_nouns_and_agents);
+    RUN(test_noun_by_agent);
     RUN(test_shared_patterns);
     RUN(test_targetless);
     RUN(test_explain_entities);
