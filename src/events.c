@@ -1040,6 +1040,17 @@ static int32_t statement_speaker(const sent_ctx *c) {
     return -1;
 }
 
+/* "The United States is deeply saddened by ...", "Kenya was alarmed": a cue that is a feeling
+ * after a form of "be" (adverbs between) is voiced by the copula's subject. */
+static int32_t feeling_subject(const sent_ctx *c, uint32_t cue) {
+    dyad_doc *doc = c->doc;
+    uint32_t k = cue;
+    while (k > c->ts && k + 3 > cue && is_adverb(doc, c->d, k - 1)) k--;
+    if (k <= c->ts || !(wf(doc, c->d, k - 1) & DY_W_BE)) return -1;
+    int32_t p = find_subject(c, k - 1);
+    return p >= 0 && usable(&doc->phrases.items[p]) && !(doc->phrases.items[p].flags & DY_PH_LOC) ? p : -1;
+}
+
 /* A statement: a sentence that reports what an actor said, whose words carry a cue of the
  * codebook's verbal acts ('~' entries: "absurd" criticises, "concern" is pessimism, "condolences"
  * sympathy), codes the statement from the speaker toward the one actor it is about. No cue, no
@@ -1064,6 +1075,7 @@ static int code_statement(sent_ctx *c, size_t first_event) {
         /* "not acceptable", "no concern": a negated cue says the opposite; leave it */
         if (k > c->ts && (wf(doc, d, k - 1) & DY_W_NEG)) continue;
         if (sp < 0) sp = c->speaker;
+        if (sp < 0) sp = feeling_subject(c, k);
         if (sp < 0) {
             dy_trace(doc, "  statement cue \"%s\": no speaker\n", d->strings + d->verbs[best->entry].name);
             return DYAD_OK;

@@ -112,7 +112,8 @@ static const char VERBS[] =
     "RESIGN\n"
     "--- STATEMENT CUES [111] ---\n"
     "~ABSURD [111] {}\n"
-    "~CONDOLENCES [018] {}\n";
+    "~CONDOLENCES [018] {}\n"
+    "~SADDENED [018] {}\n";
 
 static dyad_dict *D;
 static dyad_doc *DOC;
@@ -590,6 +591,12 @@ static void test_statements(void) {
     code("Putin said the Chinese plan and the Russian police were absurd.");
     expect(0, "RUSGOV", "111", "CHN");
     CHECK(find(0, "RUSGOV", "111", "RUSCOP") == NULL);
+    /* a feeling after "be" is voiced by the copula's subject */
+    code("Putin was deeply saddened by the attack in Ukraine.");
+    expect(0, "RUSGOV", "018", "UKR");
+    /* must not: a feeling of no actor */
+    code("The town was saddened by the attack in Ukraine.");
+    expect_none(0);
     /* "told X": X is spoken to, it is not the speaker */
     code("An unnamed source told Kenyan officials that the Ukrainian plan was absurd.");
     CHECK(find(0, "KENGOV", "111", "UKR") == NULL);
