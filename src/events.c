@@ -604,6 +604,11 @@ static int add_event(const sent_ctx *c, const dy_phrase *src, const dy_phrase *t
 
 static void trace_phrase(dyad_doc *doc, const char *what, const dy_phrase *p) {
     if (!doc->tracing || !p) return;
+    if (p->tok_end <= p->tok_start || p->tok_end > doc->tokens.len) {
+        /* a phrase the document gives (a frame's, a claim's): no words of its own */
+        dy_trace(doc, "    %s: %s\n", what, p->code);
+        return;
+    }
     const dy_token *a = &doc->tokens.items[p->tok_start], *b = &doc->tokens.items[p->tok_end - 1];
     dy_trace(doc, "    %s: \"%.*s\" = %s\n", what, (int)(b->end - a->start), doc->text.text + a->start, p->code);
 }

@@ -745,6 +745,10 @@ static void test_targetless(void) {
     /* a claim of responsibility is toward the attack's target */
     code("Rebels attacked Russian troops. The rebels claimed responsibility.");
     expect(1, "RUSREB", "015", "RUSMIL");
+    /* explained too: the claimed target has no words of its own in the sentence (was a crash) */
+    code_t("Rebels attacked Russian troops. The rebels claimed responsibility.", NULL, 1);
+    expect(1, "RUSREB", "015", "RUSMIL");
+    CHECK(strstr(dyad_doc_trace(DOC), "target (of the attack claimed): RUSMIL") != NULL);
     /* must not: a code that needs a target codes nothing without one */
     code("Russia criticized on Monday.");
     expect_none(0);
