@@ -764,6 +764,28 @@ static int force_place_target(const sent_ctx *c, uint32_t from, const dy_phrase 
 
 #define MAX_MEMBERS 16
 
+static size_t group_members(const sent_ctx *c, size_t p, size_t out[MAX_MEMBERS]);
+
+/* ", with X and Y joining" (participating, taking part, attending) after the target: X and Y are
+ * parties too; appended to T (n members, MAX_MEMBERS at most); returns the new count. */
+static size_t joining_parties(const sent_ctx *c, uint32_t from, const dy_phrase **T, size_t n) {
+    static const char *const joining[] = {"joining", "participating", "taking", "attending", "joined", NULL};
+    dyad_doc *doc = c->doc;
+    uint32_t k = from;
+    if (k < c->te && dy_tok_is(doc, k, ",")) k++;
+    if (k + 2 >= c->te || !dy_tok_is(doc, k, "with")) return n;
+    int32_t p = phrase_at(c, k + 1);
+    if (p < 0 || doc->phrases.items[p].tok_start != k + 1 || !usable(&doc->phrases.items[p])) return n;
+    size_t m[MAX_MEMBERS];
+    size_t nm = group_members(c, (size_t)p, m);
+    uint32_t end = doc->phrases.items[m[nm - 1]].tok_end;
+    int ok = 0;
+    for (int i = 0; joining[i] && end < c->te; i++) ok |= dy_tok_is(doc, end, joining[i]);
+    if (!ok) return n;
+    for (size_t i = 0; i < nm && n < MAX_MEMBERS; i++) T[n++] = &doc->phrases.items[m[i]];
+    return n;
+}
+
 /* The phrases of phrase p's compound group (at most MAX_MEMBERS, p's neighbours first). */
 static size_t group_members(const sent_ctx *c, size_t p, size_t out[MAX_MEMBERS]) {
     const dy_phrase *P = c->doc->phrases.items;
@@ -1463,7 +1485,12 @@ static int code_sentence(sent_ctx *c) {
         if (sp == &fsrc) { S[0] = sp; ns = 1; }
         else { ns = group_members(c, (size_t)src, sm); for (size_t k = 0; k < ns; k++) S[k] = &P[sm[k]]; }
         if (nft) { for (size_t k = 0; k < nft; k++) T[k] = &ftgt[k]; nt = nft; tp = T[0]; }
-        else if (tp) { nt = group_members(c, (size_t)tgt, tm); for (size_t k = 0; k < nt; k++) T[k] = &P[tm[k]]; }
+        else if (tp) {
+            nt = group_members(c, (size_t)tgt, tm);
+            for (size_t k = 0; k < nt; k++) T[k] = &P[tm[k]];
+            /* "held talks with Japan, with South Korea and Australia joining": more parties */
+            nt = joining_parties(c, tp->tok_end, T, nt);
+        }
         else nt = 0;
         int src_compound = ns > 1;
         if (!tp && src_compound && !strncmp(code, "15", 2)) {

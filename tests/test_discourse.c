@@ -349,6 +349,17 @@ static void test_riot_repression(void) {
     expect(0, "SDNREB", "190", "SDNMIL");
 }
 
+/* ", with X and Y joining": more parties of the event. */
+static void test_joining(void) {
+    code("Russia met China, with Turkey and Kenya joining.");
+    expect(0, "RUS", "040", "CHN");
+    expect(0, "RUS", "040", "TUR");
+    expect(0, "RUS", "040", "KEN");
+    /* must not: "with" naming something else */
+    code("Russia met China, with Turkey's support.");
+    CHECK(find(0, "RUS", "040", "TUR") == NULL);
+}
+
 /* "X-backed Y", "X-led Y": Y acts; X only modifies it. */
 static void test_backed_led(void) {
     code("Russian-backed Sudanese rebels attacked Kenya.");
@@ -846,6 +857,7 @@ int main(void) {
     RUN(test_main_pair);
     RUN(test_compound_mutual);
     RUN(test_backed_led);
+    RUN(test_joining);
     RUN(test_riot_repression);
     RUN(test_double_object);
     RUN(test_each_other);
