@@ -321,6 +321,8 @@ static int words_at(const sent_ctx *c, uint32_t k, const dy_pat_opt *o) {
     return 1;
 }
 
+static int usable(const dy_phrase *p) { return !(p->flags & (DY_PH_LOC | DY_PH_MOD)); }
+
 static int match_pattern(const sent_ctx *c, const verb_hit *v, const vgroup *g, const dy_pattern *p, binding *b) {
     const dyad_dict *d = c->d;
     b->source = b->target = b->both = -1;
@@ -336,6 +338,10 @@ static int match_pattern(const sent_ctx *c, const verb_hit *v, const vgroup *g, 
             int found = 0;
             for (uint32_t q = k; q < c->te && q <= k + GAP && !found; q++) {
                 if (clause_stop(c, q)) break;
+                /* "met China, with Turkey joining": a comma after an object ends the skipping */
+                if (q > k && dy_tok_is(c->doc, q, ",") && phrase_at(c, q - 1) >= 0 &&
+                    usable(&c->doc->phrases.items[phrase_at(c, q - 1)]))
+                    break;
                 for (uint32_t o = 0; o < x->opt_count; o++) {
                     const dy_pat_opt *op = &d->opts[x->opt_start + o];
                     if (words_at(c, q, op)) {
@@ -403,7 +409,6 @@ static int prep_object(const sent_ctx *c, const dy_phrase *p) {
     return (w & DY_W_PREP) && !(w & DY_W_SUB);
 }
 
-static int usable(const dy_phrase *p) { return !(p->flags & (DY_PH_LOC | DY_PH_MOD)); }
 
 /* The subject: the nearest usable phrase before `start` in the clause; after a relative pronoun
  * ("bases that host U.S. troops") only the phrase the pronoun follows. */

@@ -97,6 +97,7 @@ static const char VERBS[] =
     "PROMISE [030]\n"
     "VOLUNTEER [030]\n"
     "GO [---] {WENT GONE GOES GOING}\n"
+    "JOIN [---]\n"
     "DEPLOY [154]\n"
     "RECALL [161]\n"
     "QUIT [0831:alone] {QUITS QUITTING}\n"
