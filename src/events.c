@@ -1344,6 +1344,9 @@ static int code_sentence(sent_ctx *c) {
             if (tgt >= 0 && tgt == by && src == by) tgt = -1;
             if (tgt < 0 && subj >= 0 && subj != src) tgt = subj;
         } else {
+            /* a pattern that names the source ("welcomed support from $", "came under pressure
+             * from $") makes the subject the target */
+            if (bb.source >= 0 && tgt < 0 && !is_noun && subj >= 0 && subj != bb.source) tgt = subj;
             if (src < 0) src = subj;
             if (tgt < 0 && !is_noun && best && best->nliteral && bb.last > v.end) {
                 /* a double object: "sent Ukraine weapons", "gave Kenya aid": the name between the

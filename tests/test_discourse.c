@@ -98,6 +98,8 @@ static const char VERBS[] =
     "VOLUNTEER [030]\n"
     "GO [---] {WENT GONE GOES GOING}\n"
     "JOIN [---]\n"
+    "WELCOME [051]\n"
+    "- * SUPPORT FROM $ [051]\n"
     "DEPLOY [154]\n"
     "RECALL [161]\n"
     "QUIT [0831:alone] {QUITS QUITTING}\n"
@@ -348,6 +350,16 @@ static void test_riot_repression(void) {
     expect(0, "RUSMIL", "190", "UKROPP");
     code("Sudanese rebels attacked Sudanese troops.");
     expect(0, "SDNREB", "190", "SDNMIL");
+}
+
+/* A pattern that names the source ($) makes the subject the target. */
+static void test_pattern_source(void) {
+    code("Ukraine welcomed support from China.");
+    expect(0, "CHN", "051", "UKR");
+    CHECK(find(0, "UKR", "051", "CHN") == NULL);
+    /* must not: without the pattern, the subject is the source */
+    code("Ukraine welcomed China.");
+    expect(0, "UKR", "051", "CHN");
 }
 
 /* ", with X and Y joining": more parties of the event. */
@@ -859,6 +871,7 @@ int main(void) {
     RUN(test_compound_mutual);
     RUN(test_backed_led);
     RUN(test_joining);
+    RUN(test_pattern_source);
     RUN(test_riot_repression);
     RUN(test_double_object);
     RUN(test_each_other);
