@@ -160,7 +160,8 @@ static const struct { const char *words; uint32_t flags; } closed_classes[] = {
     {"monday tuesday wednesday thursday friday saturday sunday today yesterday tonight tomorrow "
      "january february march april june july august september october november december "
      "jan feb mar apr jun jul aug sep sept oct nov dec jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. "
-     "nov. dec. morning evening night week month year weekend earlier later", DY_W_TIME},
+     "nov. dec. morning evening night week month year weekend earlier later "
+     "ago overnight afternoon upcoming", DY_W_TIME},
     {"plan plans planned planning set ready prepared preparing expected expect expects going intend "
      "intends intended due aim aims aimed agree agrees agreed agreeing want wants wanted seek seeks sought "
      "hope hopes hoped try tries tried attempt attempts attempted vow vows vowed promise promises promised "

@@ -31,7 +31,7 @@ enum {
     DY_W_SUB = 1 << 8,       /* that which who whom whose when while because if although after before as */
     DY_W_BE = 1 << 9,        /* is are was were be been being am 's? */
     DY_W_HAVE = 1 << 10,
-    DY_W_TIME = 1 << 11,     /* weekday and month names, today, yesterday */
+    DY_W_TIME = 1 << 11,     /* weekday and month names, today, yesterday, week, ago, overnight... */
     DY_W_LOCPREP = 1 << 12,  /* in at near into inside across outside throughout */
     DY_W_INTENT = 1 << 13,   /* plan set ready prepared expected going intend due aim agree want seek */
     DY_W_HYPO = 1 << 14,     /* may might could would if unless whether */
@@ -294,13 +294,20 @@ int dy_discourse(dyad_doc *doc, const dyad_dict *d);
  * appends events. */
 int dy_find_events(dyad_doc *doc, const dyad_dict *d);
 
-/* timex.c: the day a sentence's date expression nearest to token `anchor` names ("on Tuesday",
- * "yesterday", "on May 9"), resolved against the publication date; the publication date when there
- * is none; DY_NOCODE when the document has no date. */
+/* timex.c: the day named by the sentence's date expression nearest to token `anchor` and in its
+ * clause ("on Tuesday", "next Monday", "yesterday", "last night", "June 9, 2021", "9 June", "in
+ * February", "February 2021", "in 2019", "last month", "next week", "earlier this week", "two days
+ * ago", "June 3-5"), resolved against the publication date: a weekday is the most recent one, or
+ * the next one in a sentence marked as future (will, is to, is due, scheduled...); a month with no
+ * day is its 1st, a week its Monday, a year its January 1st; a month day with no year is the
+ * publication year's unless more than a week ahead. The publication date when there is none;
+ * DY_NOCODE when the document has no date. All the rules are in the header of timex.c. */
 int32_t dy_sentence_day(const dyad_doc *doc, const dyad_dict *d, uint32_t ts, uint32_t te, uint32_t anchor);
 
-/* The date expressions of a sentence (at most `cap`, in text order): their tokens and days; and
- * the day of the one nearest to a token (the publication date when there is none). */
+/* The date expressions of sentence tokens [ts, te) (at most `cap`, in text order): their head
+ * tokens (the month, weekday, year, "week", "ago"...) and days; one per range ("June 3-5", "from
+ * Monday to Wednesday": the start). Linear in the sentence. And the day of the one nearest to a
+ * token that is in its clause and fits its tense (the publication date when there is none). */
 #define DY_MAX_DATES 16
 size_t dy_sentence_dates(const dyad_doc *doc, const dyad_dict *d, uint32_t ts, uint32_t te, uint32_t *toks,
                          int32_t *days, size_t cap);
