@@ -1363,6 +1363,14 @@ static int code_sentence(sent_ctx *c) {
                 if (tgt >= 0 && tgt == src) tgt = -1;
             }
         }
+        /* an event that needs no target (":alone"), shown over or in the source's own capital or
+         * country ("staged fly pasts over Cairo"): no target */
+        if (alone && tgt >= 0 && src >= 0 && (doc->phrases.items[tgt].flags & DY_PH_NAME_ONLY) &&
+            !(doc->phrases.items[tgt].flags & DY_PH_PERSON) &&
+            !strncmp(doc->phrases.items[tgt].code, doc->phrases.items[src].code, 3)) {
+            trace_phrase(doc, "no target (the source's own place)", &doc->phrases.items[tgt]);
+            tgt = -1;
+        }
         /* martial law, a curfew, a state of emergency: imposed on a country, not on whoever the
          * sentence names next ("declared martial law, arrested rebel negotiators") */
         if (tgt >= 0 && bb.target < 0 && bb.both < 0 && !strncmp(code, "172", 3) && code[3] >= '1' && code[3] <= '4') {

@@ -796,6 +796,10 @@ static void test_targetless(void) {
     /* ... and takes one when the sentence names it */
     code("Russian troops are on high alert against Ukraine.");
     CHECK(find(0, "RUSMIL", "152", "UKR") != NULL || find(0, "RUSMIL", "152", "") != NULL);
+    /* ... but not the source's own country or capital ("fly pasts over Cairo") */
+    code("Russian troops are on high alert over Russia.");
+    expect(0, "RUSMIL", "152", "");
+    CHECK(find(0, "RUSMIL", "152", "RUS") == NULL);
     /* must not: an entry without ":alone" still needs its target */
     code("The Ukrainian president resigned on Monday.");
     expect_none(0);
