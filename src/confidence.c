@@ -83,37 +83,51 @@ static int cmp_row(const void *a, const void *b) {
     return x->line < y->line ? -1 : x->line > y->line;
 }
 
-/* The line of the rule of file `file` whose signature is `sig`, the one nearest to `line` when
- * several are; 0 if none. */
-static uint32_t find_sig(const dyad_dict *d, uint16_t file, uint32_t sig, uint32_t line) {
-    uint32_t best = 0, best_gap = UINT32_MAX;
-    for (int kind = 0; kind < 2; kind++) {
-        uint32_t n = kind ? d->npatterns : d->nverbs;
-        for (uint32_t i = 0; i < n; i++) {
-            uint16_t f = kind ? d->patterns[i].file : d->verbs[i].file;
-            uint32_t s = kind ? d->patterns[i].sig : d->verbs[i].sig;
-            uint32_t l = kind ? d->patterns[i].line : d->verbs[i].line;
-            if (f != file || s != sig) continue;
-            uint32_t gap = l > line ? l - line : line - l;
-            if (gap < best_gap) { best_gap = gap; best = l; }
-        }
+static int cmp_sig(const void *a, const void *b) {
+    const dy_conf_row *x = a, *y = b;
+    if (x->file_index != y->file_index) return x->file_index < y->file_index ? -1 : 1;
+    return x->sig < y->sig ? -1 : x->sig > y->sig;
+}
+
+/* A rule (file, sig, line) met while walking the dictionary: every row with its file and
+ * signature moves to it if it is nearer to the row's written line than the best so far. Rows are
+ * sorted by (file, sig), so the rows of a rule are found by binary search. */
+static void meet_rule(dyad_dict *d, uint16_t file, uint32_t sig, uint32_t line) {
+    uint32_t lo = 0, hi = d->nconf;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        const dy_conf_row *r = &d->conf[mid];
+        if (r->file_index < file || (r->file_index == file && r->sig < sig)) lo = mid + 1;
+        else hi = mid;
     }
-    return best;
+    for (; lo < d->nconf && d->conf[lo].file_index == file && d->conf[lo].sig == sig; lo++) {
+        dy_conf_row *r = &d->conf[lo];
+        uint32_t gap = line > r->line ? line - r->line : r->line - line;
+        if (!r->found || gap < r->gap) { r->found = line; r->gap = gap; }
+    }
 }
 
 void dy_confidence_compile(dyad_dict *d) {
+    if (!d->nconf) return;
     for (uint32_t i = 0; i < d->nconf; i++) {
         dy_conf_row *r = &d->conf[i];
         for (uint32_t f = 0; f < d->nfiles && f < UINT16_MAX; f++)
             if (!strcmp(d->files[f], r->file)) { r->file_index = (uint16_t)f; break; }
-        /* a rule that moved is found again by its text; one whose text changed is stale */
-        if (r->file_index != UINT16_MAX && r->sig) {
-            uint32_t l = find_sig(d, r->file_index, r->sig, r->line);
-            if (l) r->line = l;
-            else r->stale = 1;
-        }
+        r->found = r->gap = 0;
     }
-    if (d->nconf > 1) qsort(d->conf, d->nconf, sizeof *d->conf, cmp_row);
+    /* a rule that moved is found again by its text, in one walk over the rules; a row whose
+     * rule's text changed is stale */
+    qsort(d->conf, d->nconf, sizeof *d->conf, cmp_sig);
+    for (uint32_t i = 0; i < d->nverbs; i++) meet_rule(d, d->verbs[i].file, d->verbs[i].sig, d->verbs[i].line);
+    for (uint32_t i = 0; i < d->npatterns; i++)
+        meet_rule(d, d->patterns[i].file, d->patterns[i].sig, d->patterns[i].line);
+    for (uint32_t i = 0; i < d->nconf; i++) {
+        dy_conf_row *r = &d->conf[i];
+        if (r->file_index == UINT16_MAX || !r->sig) continue;
+        if (r->found) r->line = r->found;
+        else r->stale = 1;
+    }
+    qsort(d->conf, d->nconf, sizeof *d->conf, cmp_row);
 }
 
 float dy_rule_confidence(const dyad_dict *d, uint16_t file, uint32_t line) {

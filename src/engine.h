@@ -141,6 +141,7 @@ typedef struct dy_conf_row {
     uint32_t line;           /* the rule's line: as written, then where its signature is now */
     uint32_t sig;            /* the rule line's dy_line_sig (0: none given, the line is trusted) */
     uint8_t stale;           /* compiled: the signature names no rule of the file */
+    uint32_t found, gap;     /* while compiling: the nearest rule line with the signature */
     float precision;
 } dy_conf_row;
 
