@@ -185,20 +185,35 @@ static const struct { const char *words; uint32_t flags; } closed_classes[] = {
      "settlement settlements suburb suburbs", DY_W_PLACE},
 };
 
-static void add_closed_classes(dyad_dict *d) {
-    for (size_t c = 0; c < sizeof closed_classes / sizeof *closed_classes; c++) {
-        const char *p = closed_classes[c].words;
-        while (*p) {
-            while (*p == ' ') p++;
-            const char *q = p;
-            while (*q && *q != ' ') q++;
-            if (q > p) {
-                uint32_t id = lex_add(d, p, (size_t)(q - p));
-                if (id) d->lex[id].flags |= closed_classes[c].flags;
+/* Word marks (DY_M_*), interned like the closed classes. */
+static const struct { const char *words; uint8_t marks; } marked_words[] = {
+    {"mediate mediates mediated mediating mediator mediators mediation broker brokers brokered brokering "
+     "envoy envoys facilitate facilitates facilitated facilitating facilitator facilitators facilitation",
+     DY_M_BROKER},
+};
+
+/* Interns every space-separated word of `words` with the class flags and marks given. */
+static void intern_words(dyad_dict *d, const char *p, uint32_t flags, uint8_t marks) {
+    while (*p) {
+        while (*p == ' ') p++;
+        const char *q = p;
+        while (*q && *q != ' ') q++;
+        if (q > p) {
+            uint32_t id = lex_add(d, p, (size_t)(q - p));
+            if (id) {
+                d->lex[id].flags |= flags;
+                d->lex[id].marks |= marks;
             }
-            p = q;
         }
+        p = q;
     }
+}
+
+static void add_closed_classes(dyad_dict *d) {
+    for (size_t c = 0; c < sizeof closed_classes / sizeof *closed_classes; c++)
+        intern_words(d, closed_classes[c].words, closed_classes[c].flags, 0);
+    for (size_t c = 0; c < sizeof marked_words / sizeof *marked_words; c++)
+        intern_words(d, marked_words[c].words, 0, marked_words[c].marks);
 }
 
 /* ------------------------------------------------------------------ trie */

@@ -773,7 +773,7 @@ static void mark_dateline(dyad_doc *doc) {
     }
 }
 
-static void pick_main_pair(dyad_doc *doc);
+static void pick_main_pair(dyad_doc *doc, const dyad_dict *d);
 
 /* ------------------------------------------------------------------ the pass */
 
@@ -866,19 +866,6 @@ static void trace_discourse(dyad_doc *doc) {
         }
 }
 
-/* The document's main pair: the two actors (country + first agent) named together in most
- * sentences; the talks frame gives unnamed parties to them. Needs two sentences at least. */
-/* Does a word starting with `stem` occur in tokens [a, b)? */
-static int stem_in(const dyad_doc *doc, uint32_t a, uint32_t b, const char *stem) {
-    size_t sl = strlen(stem);
-    for (uint32_t k = a; k < b; k++) {
-        size_t n;
-        const char *t = dy_tok_text(doc, k, &n);
-        if (n >= sl && !strncasecmp(t, stem, sl)) return 1;
-    }
-    return 0;
-}
-
 /* Is `word` one of tokens [a, b)? */
 static int word_between(const dyad_doc *doc, uint32_t a, uint32_t b, const char *word) {
     for (uint32_t k = a; k < b; k++)
@@ -887,24 +874,23 @@ static int word_between(const dyad_doc *doc, uint32_t a, uint32_t b, const char 
 }
 
 /* Is phrase p a go-between: "X-mediated", "brokered by X", "the X mediator", "X envoy", "X,
- * which mediated", "X has agreed to mediate"? Such a third party is no side of the main pair. */
-static int mediator_phrase(const dyad_doc *doc, const dy_phrase *p) {
+ * which mediated", "X has agreed to mediate"? Such a third party is no side of the main pair.
+ * The go-between words are marked in the lexicon (DY_M_BROKER): a flag test per token. */
+static int mediator_phrase(const dyad_doc *doc, const dyad_dict *d, const dy_phrase *p) {
     const dy_sentence *se = &doc->sentences.items[p->sentence];
     uint32_t a = p->tok_start, b = p->tok_end;
     uint32_t before = a > se->tok_start + 3 ? a - 3 : se->tok_start;
     uint32_t after = b + 6 < se->tok_end ? b + 6 : se->tok_end;
-    static const char *const stems[] = {"mediat", "broker", "envoy", "facilitat", NULL};
-    for (int i = 0; stems[i]; i++) {
-        /* before the phrase: "brokered by", "mediation by", "the mediator," */
-        if (stem_in(doc, before, a, stems[i])) return 1;
-        /* after it, before any other name or clause boundary */
-        for (uint32_t k = b; k < after; k++) {
-            if ((tfl(doc, k) & DY_TOK_CAP) || dy_tok_is(doc, k, ",") || dy_tok_is(doc, k, "between")) {
-                if (dy_tok_is(doc, k, ",") && k == b) continue;
-                break;
-            }
-            if (stem_in(doc, k, k + 1, stems[i])) return 1;
+    /* before the phrase: "brokered by", "mediation by", "the mediator," */
+    for (uint32_t k = before; k < a; k++)
+        if (dy_lex_marks(d, doc->tokens.items[k].lex) & DY_M_BROKER) return 1;
+    /* after it, before any other name or clause boundary */
+    for (uint32_t k = b; k < after; k++) {
+        if ((tfl(doc, k) & DY_TOK_CAP) || dy_tok_is(doc, k, ",") || dy_tok_is(doc, k, "between")) {
+            if (dy_tok_is(doc, k, ",") && k == b) continue;
+            break;
         }
+        if (dy_lex_marks(d, doc->tokens.items[k].lex) & DY_M_BROKER) return 1;
     }
     return 0;
 }
@@ -912,7 +898,7 @@ static int mediator_phrase(const dyad_doc *doc, const dy_phrase *p) {
 /* The main pair: the two actors (code up to 6 letters, no "---") that most often share a
  * sentence; "between A and B" counts three times; a go-between (mediator_phrase) is a side only
  * when no pair without one shares a sentence. */
-static void pick_main_pair(dyad_doc *doc) {
+static void pick_main_pair(dyad_doc *doc, const dyad_dict *d) {
     enum { MAXC = 48 };
     char codes[MAXC][8];
     uint16_t count[MAXC][MAXC];
@@ -941,7 +927,7 @@ static void pick_main_pair(dyad_doc *doc) {
                 if (nc == MAXC) continue;
                 memcpy(codes[nc++], key, sizeof key);
             }
-            if (mediator_phrase(doc, p)) mediator[k] = 1;
+            if (mediator_phrase(doc, d, p)) mediator[k] = 1;
             /* "talks between A and B": the two sides, named as such */
             /* "between [the] A", "between the president, A": up to five words back, no "and" */
             int after_between = 0;
@@ -998,7 +984,7 @@ int dy_discourse(dyad_doc *doc, const dyad_dict *d) {
     mark_quotes(doc);
     mark_dateline(doc);
     doc->main_pair[0][0] = doc->main_pair[1][0] = 0;
-    pick_main_pair(doc);                 /* from the named actors; again below with references */
+    pick_main_pair(doc, d);                 /* from the named actors; again below with references */
     /* third-person references and agents' countries, in text order */
     for (size_t i = 0; i < n; i++) {
         dy_phrase *p = &doc->phrases.items[i];
@@ -1046,7 +1032,7 @@ int dy_discourse(dyad_doc *doc, const dyad_dict *d) {
     /* a dropped possessive pronoun before an agent cannot stay: agents took their country above */
     if (rebuild(&c)) return DYAD_ERR_NOMEM;
     doc->main_pair[0][0] = doc->main_pair[1][0] = 0;
-    pick_main_pair(doc);
+    pick_main_pair(doc, d);
     trace_discourse(doc);
     return DYAD_OK;
 }

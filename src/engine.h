@@ -43,6 +43,12 @@ enum {
     DY_W_PLACE = 1 << 20     /* places where civilians are hit: area town village market houses */
 };
 
+/* word marks (dict.c, hand-written): meanings some stage looks for, kept apart from the word
+ * classes so that no class test changes */
+enum {
+    DY_M_BROKER = 1 << 0     /* go-betweens: mediate mediator mediation broker envoy facilitate ... */
+};
+
 typedef struct dy_lexeme {
     uint32_t off, len;       /* in dict->strings */
     uint32_t hash;
@@ -50,6 +56,7 @@ typedef struct dy_lexeme {
     uint32_t verb_first;     /* first verb form starting with this word + 1 (0 = none) */
     uint32_t cue_first;      /* first statement-cue form ('~' entries) starting with this word + 1 */
     uint8_t is_verb;         /* a verb form (not only an event noun's) starts with this word */
+    uint8_t marks;           /* DY_M_*: what a word says, not its class (the stages' tests ignore it) */
 } dy_lexeme;
 
 typedef struct dy_trie_node {
@@ -185,6 +192,7 @@ size_t dy_confidence_check(const dyad_dict *d, dyad_buf *report);
 /* The id of a word (case-folded), 0 if the dictionary does not know it. Thread-safe. */
 uint32_t dy_lex_find(const dyad_dict *d, const char *s, size_t n);
 static inline uint32_t dy_lex_flags(const dyad_dict *d, uint32_t id) { return id ? d->lex[id].flags : 0; }
+static inline uint32_t dy_lex_marks(const dyad_dict *d, uint32_t id) { return id ? d->lex[id].marks : 0; }
 static inline const char *dy_lex_str(const dyad_dict *d, uint32_t id) { return d->strings + d->lex[id].off; }
 /* The child of trie node `node` by word `w`, or 0. Node 0 is the root. */
 uint32_t dy_trie_child(const dyad_dict *d, uint32_t node, uint32_t w);
