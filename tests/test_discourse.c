@@ -123,21 +123,6 @@ static dyad_doc *DOC;
 static const char *cur_text;
 static unsigned frames_off;
 
-static dyad_dict *make_dict(void) {
-    dyad_dict *d = dyad_dict_new();
-    dyad_error err = {0};
-    if (!d) return NULL;
-    if (dyad_dict_load_buffer(d, "t.actors", ACTORS, strlen(ACTORS), DYAD_DICT_ACTORS, &err) ||
-        dyad_dict_load_buffer(d, "t.places", PLACES, strlen(PLACES), DYAD_DICT_AUTO, &err) ||
-        dyad_dict_load_buffer(d, "t.agents", AGENTS, strlen(AGENTS), DYAD_DICT_AGENTS, &err) ||
-        dyad_dict_load_buffer(d, "t.verbs", VERBS, strlen(VERBS), DYAD_DICT_VERBS, &err) || dyad_dict_compile(d, &err)) {
-        fprintf(stderr, "make_dict: %s:%ld: %s\n", err.file, err.line, err.message);
-        dyad_dict_free(d);
-        return NULL;
-    }
-    return d;
-}
-
 static void code_t(const char *text, const char *title, int trace) {
     dyad_article a;
     memset(&a, 0, sizeof a);
@@ -858,7 +843,9 @@ static void test_pathological(void) {
 }
 
 int main(void) {
-    D = make_dict();
+    static const char *const names[] = {"t.actors", "t.places", "t.agents", "t.verbs"};
+    const char *const texts[] = {ACTORS, PLACES, AGENTS, VERBS};
+    D = t_dict(names, texts, 4);
     DOC = dyad_doc_new();
     if (!D || !DOC) { printf("discourse: 0 passed, 1 failed\n"); return 1; }
     RUN(test_learned_title_name);

@@ -72,18 +72,9 @@ static const char VERBS[] =
 /* ------------------------------------------------------------------ helpers */
 
 static dyad_dict *make_dict(const char *actors, const char *agents, const char *verbs) {
-    dyad_dict *d = dyad_dict_new();
-    dyad_error err = {0};
-    if (!d) return NULL;
-    if (dyad_dict_load_buffer(d, "test.actors", actors, strlen(actors), DYAD_DICT_ACTORS, &err) ||
-        dyad_dict_load_buffer(d, "test.agents", agents, strlen(agents), DYAD_DICT_AGENTS, &err) ||
-        dyad_dict_load_buffer(d, "test.verbs", verbs, strlen(verbs), DYAD_DICT_VERBS, &err) ||
-        dyad_dict_compile(d, &err)) {
-        fprintf(stderr, "make_dict: %s:%ld: %s\n", err.file, err.line, err.message);
-        dyad_dict_free(d);
-        return NULL;
-    }
-    return d;
+    static const char *const names[] = {"test.actors", "test.agents", "test.verbs"};
+    const char *const texts[] = {actors, agents, verbs};
+    return t_dict(names, texts, 3);
 }
 
 static dyad_dict *D;
@@ -585,15 +576,6 @@ static void test_trace(void) {
     }
 }
 
-static char *repeat(const char *unit, size_t times, const char *tail) {
-    size_t ul = strlen(unit), tl = strlen(tail);
-    char *s = malloc(ul * times + tl + 1);
-    if (!s) return NULL;
-    for (size_t i = 0; i < times; i++) memcpy(s + i * ul, unit, ul);
-    memcpy(s + ul * times, tail, tl + 1);
-    return s;
-}
-
 /* Pathological input must be coded in bounded time (no timing assert: it just has to finish):
  * 100,000 repetitions of each unit, which a quadratic step would turn into minutes. Every search
  * of the engine is bounded by a window, so each runs in well under a second.
@@ -604,7 +586,7 @@ static void test_pathological(void) {
     const char *env = getenv("DYAD_TEST_REPEAT");
     size_t times = env && atol(env) > 0 ? (size_t)atol(env) : 100000;
     for (size_t u = 0; u < sizeof units / sizeof *units; u++) {
-        char *s = repeat(units[u], times, "China met Ukraine.");
+        char *s = t_repeat(units[u], times, "China met Ukraine.");
         CHECK(s != NULL);
         if (!s) continue;
         int rc = code_full(s, strlen(s), "2025-02-14", NULL, 0);
@@ -613,7 +595,7 @@ static void test_pathological(void) {
         free(s);
     }
     /* a very long word */
-    char *w = repeat("x", 1000000, " Russia criticized Ukraine.");
+    char *w = t_repeat("x", 1000000, " Russia criticized Ukraine.");
     CHECK(w != NULL);
     if (w) {
         CHECK_INT(code_full(w, strlen(w), "2025-02-14", NULL, 0), DYAD_OK);

@@ -47,20 +47,6 @@ static dyad_dict *D;
 static dyad_doc *DOC;
 static const char *cur_text;
 
-static dyad_dict *make_dict(void) {
-    dyad_dict *d = dyad_dict_new();
-    dyad_error err = {0};
-    if (!d) return NULL;
-    if (dyad_dict_load_buffer(d, "t.actors", ACTORS, strlen(ACTORS), DYAD_DICT_ACTORS, &err) ||
-        dyad_dict_load_buffer(d, "t.agents", AGENTS, strlen(AGENTS), DYAD_DICT_AGENTS, &err) ||
-        dyad_dict_load_buffer(d, "t.verbs", VERBS, strlen(VERBS), DYAD_DICT_VERBS, &err) || dyad_dict_compile(d, &err)) {
-        fprintf(stderr, "make_dict: %s:%ld: %s\n", err.file, err.line, err.message);
-        dyad_dict_free(d);
-        return NULL;
-    }
-    return d;
-}
-
 /* Codes `text` as one article published on `pub` ("" = no date). */
 static int code(const char *text, const char *pub) {
     dyad_article a;
@@ -437,15 +423,6 @@ static void test_no_pub_date(void) {
 
 /* ------------------------------------------------------------------ pathological input */
 
-static char *repeat(const char *unit, size_t times, const char *tail) {
-    size_t u = strlen(unit), t = strlen(tail);
-    char *s = malloc(u * times + t + 1);
-    if (!s) return NULL;
-    for (size_t i = 0; i < times; i++) memcpy(s + i * u, unit, u);
-    memcpy(s + u * times, tail, t + 1);
-    return s;
-}
-
 static void test_pathological(void) {
     /* one sentence of time words, numbers and future markers, no full stop */
     static const char unit[] = "Kenya will attack Uganda on Monday 9 June 2021 , between 3 and 5 June to "
@@ -453,7 +430,7 @@ static void test_pathological(void) {
                                "next Tuesday ; 12 people in 20 years May may march ";
     const char *env = getenv("DYAD_TEST_REPEAT");
     size_t times = env && atol(env) > 0 ? (size_t)atol(env) : 5000;
-    char *s = repeat(unit, times, "Kenya attacked Uganda.");
+    char *s = t_repeat(unit, times, "Kenya attacked Uganda.");
     CHECK(s != NULL);
     if (!s) return;
     clock_t t0 = clock();
@@ -489,7 +466,9 @@ static void test_pathological(void) {
 }
 
 int main(void) {
-    D = make_dict();
+    static const char *const names[] = {"t.actors", "t.agents", "t.verbs"};
+    const char *const texts[] = {ACTORS, AGENTS, VERBS};
+    D = t_dict(names, texts, 3);
     DOC = dyad_doc_new();
     if (!D || !DOC) { printf("timex: 0 passed, 1 failed\n"); return 1; }
     RUN(test_weekdays_past);
