@@ -545,15 +545,24 @@ static dyad_span phrase_span(const dyad_doc *doc, uint32_t ts, uint32_t te) {
 /* The agent part of an actor code ("COP" of "KENCOP"), "" if none. */
 static const char *agent_of(const char *code) { return strlen(code) >= 6 ? code + 3 : ""; }
 
+/* Kinds of agent: 'f' the armed forces and police (MIL, COP), 's' the state (GOV, MIL, COP, SPY,
+ * JUD), 'p' the people (CVL, OPP). Is the agent of `code` of kind k? */
+static int agent_kind(const char *code, int k) {
+    static const char *const forces[] = {"MIL", "COP", NULL}, *const state[] = {"GOV", "MIL", "COP", "SPY", "JUD", NULL},
+                             *const people[] = {"CVL", "OPP", NULL};
+    const char *const *list = k == 'f' ? forces : k == 's' ? state : people;
+    const char *a = agent_of(code);
+    for (int i = 0; list[i]; i++)
+        if (!strncmp(a, list[i], 3)) return 1;
+    return 0;
+}
+
 /* Clashes between a state's security forces and its own people are, in the codebook, a violent
  * protest by the people (145) and violent repression by the forces (175), not fighting (190). */
 static const char *clash_code(const char *code, const dy_phrase *src, const dy_phrase *tgt) {
     if (!tgt || strcmp(code, "190") || strncmp(src->code, tgt->code, 3)) return code;
-    const char *a = agent_of(src->code), *b = agent_of(tgt->code);
-    int force_a = !strncmp(a, "COP", 3) || !strncmp(a, "MIL", 3), force_b = !strncmp(b, "COP", 3) || !strncmp(b, "MIL", 3);
-    int people_a = !strncmp(a, "CVL", 3) || !strncmp(a, "OPP", 3), people_b = !strncmp(b, "CVL", 3) || !strncmp(b, "OPP", 3);
-    if (people_a && force_b) return "145";
-    if (force_a && people_b) return "175";
+    if (agent_kind(src->code, 'p') && agent_kind(tgt->code, 'f')) return "145";
+    if (agent_kind(src->code, 'f') && agent_kind(tgt->code, 'p')) return "175";
     return code;
 }
 
@@ -719,10 +728,8 @@ static int own_force(const sent_ctx *c, const dy_phrase *s, const dy_phrase *t, 
         return 0;
     }
     /* the state moves its forces; rebels and protesters face them */
-    if (strlen(s->code) > 3 && strncmp(s->code + 3, "GOV", 3) && strncmp(s->code + 3, "MIL", 3) &&
-        strncmp(s->code + 3, "COP", 3))
-        return 0;
-    if (strncmp(t->code + 3, "MIL", 3) && strncmp(t->code + 3, "COP", 3)) return 0;
+    if (strlen(s->code) > 3 && !agent_kind(s->code, 'f') && strncmp(s->code + 3, "GOV", 3)) return 0;
+    if (!agent_kind(t->code, 'f')) return 0;
     return (t->flags & DY_PH_AGENT_ONLY) != 0;
 }
 
@@ -1428,9 +1435,7 @@ static int code_sentence(sent_ctx *c) {
             /* a protest or strike with no target is against the government of the place */
             const char *ctry = place_country(c, v.tok, &fwhy, NULL);
             /* the state's own agents do not protest against it */
-            int state = sp && strlen(sp->code) >= 6 &&
-                        (!strncmp(sp->code + 3, "GOV", 3) || !strncmp(sp->code + 3, "MIL", 3) || !strncmp(sp->code + 3, "COP", 3) ||
-                         !strncmp(sp->code + 3, "SPY", 3) || !strncmp(sp->code + 3, "JUD", 3));
+            int state = sp && agent_kind(sp->code, 's');
             if (ctry && (!sp || (!strncmp(ctry, sp->code, 3) && !state))) {
                 if (!sp && is_noun) {
                     frame_phrase(&fsrc, ctry, "CVL");
