@@ -48,7 +48,7 @@ int dy_weekday(int32_t days) {
 
 static int is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
-static int days_in_month(int y, int m) {
+int dy_days_in_month(int y, int m) {
     static const int len[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     return m == 2 && is_leap(y) ? 29 : len[m - 1];
 }
@@ -71,7 +71,7 @@ int dy_date_to_days(const char *ymd, int32_t *days) {
     int y = (ymd[0] - '0') * 1000 + (ymd[1] - '0') * 100 + (ymd[2] - '0') * 10 + (ymd[3] - '0');
     int m = (ymd[5] - '0') * 10 + (ymd[6] - '0');
     int d = (ymd[8] - '0') * 10 + (ymd[9] - '0');
-    if (m < 1 || m > 12 || d < 1 || d > days_in_month(y, m)) return -1;
+    if (m < 1 || m > 12 || d < 1 || d > dy_days_in_month(y, m)) return -1;
     if (days) *days = dy_days_from_civil(y, m, d);
     return 0;
 }
@@ -373,7 +373,7 @@ int dyad_parse_date(const char *s, size_t len, char out[11]) {
         int y = 0, m = 0, d = 0;
         const char *q = shapes[i](p, e, &y, &m, &d);
         if (!q || !time_tail_ok(q, e)) continue;
-        if (y < 1800 || y > 2100 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+        if (y < 1800 || y > 2100 || m < 1 || m > 12 || d < 1 || d > dy_days_in_month(y, m))
             return DYAD_ERR_DATE;
         write_ymd(out, y, m, d);
         return DYAD_OK;

@@ -92,6 +92,8 @@ int32_t dy_days_from_civil(int y, int m, int d);
 void dy_civil_from_days(int32_t z, int *y, int *m, int *d);
 /* 0 = Sunday .. 6 = Saturday. */
 int dy_weekday(int32_t days);
+/* The number of days of month m (1..12) of year y (leap years counted). */
+int dy_days_in_month(int y, int m);
 /* "YYYY-MM-DD" -> days; -1 on error (checks month length and leap years). */
 int dy_date_to_days(const char *ymd, int32_t *days);
 void dy_days_to_date(int32_t days, char out[11]);

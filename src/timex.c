@@ -167,19 +167,16 @@ static int is_range_word(const scan *s, uint32_t k) {
 
 /* The day y-m-dd, or DY_NOCODE when that day does not exist (30 February). */
 static int32_t civil(int y, int m, int dd) {
-    int32_t z = dy_days_from_civil(y, m, dd);
-    int cy, cm, cd;
-    dy_civil_from_days(z, &cy, &cm, &cd);
-    return cy == y && cm == m && cd == dd ? z : DY_NOCODE;
+    return m >= 1 && m <= 12 && dd >= 1 && dd <= dy_days_in_month(y, m) ? dy_days_from_civil(y, m, dd) : DY_NOCODE;
 }
 
-/* y-m-dd with the day clamped to the month's length (for "a month ago" on the 31st). */
+/* y-m-dd with the month brought into 1..12 and the day clamped to its length (for "a month ago"
+ * on the 31st). */
 static int32_t civil_clamped(int y, int m, int dd) {
     while (m < 1) { m += 12; y--; }
     while (m > 12) { m -= 12; y++; }
-    int32_t z;
-    while ((z = civil(y, m, dd)) == DY_NOCODE && dd > 28) dd--;
-    return z;
+    int len = dy_days_in_month(y, m);
+    return civil(y, m, dd > len ? len : dd);
 }
 
 /* A month and day with no year: the publication year's, unless that is more than a week ahead
