@@ -170,12 +170,6 @@ static int usable_actor(const dy_phrase *p) {
     return !(p->flags & (DY_PH_LOC | DY_PH_MOD | DY_PH_PLACE | DY_PH_EACH)) && p->code[0] != '?';
 }
 
-/* "told X", "tell X": the phrase after the verb is the one spoken to, not the speaker. */
-static int addressee_verb(const dyad_doc *doc, uint32_t k) {
-    return dy_tok_is(doc, k, "told") || dy_tok_is(doc, k, "tell") || dy_tok_is(doc, k, "tells") ||
-           dy_tok_is(doc, k, "telling");
-}
-
 /* The speaker of sentence s: a phrase next to a reporting verb outside the quotation. */
 static int32_t sentence_speaker(const dyad_doc *doc, const dyad_dict *d, uint32_t s, size_t p0, size_t p1) {
     for (size_t i = p0; i < p1; i++) {
@@ -189,7 +183,7 @@ static int32_t sentence_speaker(const dyad_doc *doc, const dyad_dict *d, uint32_
         uint32_t b = p->tok_start;
         while (b > se->tok_start && (wfl(doc, d, b - 1) & DY_W_DET)) b--;
         if (b > se->tok_start && (wfl(doc, d, b - 1) & DY_W_SPEECH) && !(tfl(doc, b - 1) & DY_TOK_INQUOTE) &&
-            !addressee_verb(doc, b - 1))
+            !dy_tell_at(doc, b - 1))
             return (int32_t)i;
         if (b > se->tok_start + 1 && dy_tok_is(doc, b - 1, "to") && dy_tok_is(doc, b - 2, "according")) return (int32_t)i;
     }

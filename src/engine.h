@@ -359,6 +359,13 @@ static inline int dy_tok_is(const dyad_doc *doc, uint32_t i, const char *w) {
     return strlen(w) == n && n && ((s[0] | 0x20) == (w[0] | 0x20)) && strncasecmp(s, w, n) == 0;
 }
 
+/* "told X", "tell X": a reporting verb whose following phrase is the one spoken to, not the
+ * speaker (discourse.c and events.c find speakers alike). */
+static inline int dy_tell_at(const dyad_doc *doc, uint32_t k) {
+    return dy_tok_is(doc, k, "told") || dy_tok_is(doc, k, "tell") || dy_tok_is(doc, k, "tells") ||
+           dy_tok_is(doc, k, "telling");
+}
+
 /* An international actor code (IGO..., NGO..., IMG..., MNC...): no country of its own. */
 static inline int dy_code_is_intl(const char *code) {
     return !strncmp(code, "IGO", 3) || !strncmp(code, "NGO", 3) || !strncmp(code, "IMG", 3) ||

@@ -1070,9 +1070,7 @@ static int32_t statement_speaker(const sent_ctx *c) {
         int32_t p = b > c->ts ? phrase_at(c, b - 1) : -1;
         if (p >= 0 && usable(&doc->phrases.items[p])) return p;
         /* "said X" names the speaker; "told X" the one spoken to */
-        if (dy_tok_is(doc, k, "told") || dy_tok_is(doc, k, "tell") || dy_tok_is(doc, k, "tells") ||
-            dy_tok_is(doc, k, "telling"))
-            continue;
+        if (dy_tell_at(doc, k)) continue;
         p = phrase_at(c, k + 1 < c->te ? k + 1 : k);
         if (p >= 0 && usable(&doc->phrases.items[p]) && doc->phrases.items[p].tok_start == k + 1) return p;
     }
