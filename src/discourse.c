@@ -934,10 +934,9 @@ static void pick_main_pair(dyad_doc *doc, const dyad_dict *d) {
                 between_end = p->tok_end;
             } else if (between >= 0 && between != k && p->tok_start > between_end &&
                        p->tok_start <= between_end + 8 && word_between(doc, between_end, p->tok_start, "and")) {
-                for (int w = 0; w < 2; w++) {
-                    if (count[between][k] < UINT16_MAX - 2) count[between][k] += 2;
-                    if (count[k][between] < UINT16_MAX - 2) count[k][between] += 2;
-                }
+                /* with the sentence's own count below: three */
+                if (count[between][k] < UINT16_MAX - 2) count[between][k] += 2;
+                if (count[k][between] < UINT16_MAX - 2) count[k][between] += 2;
                 between = -1;
             }
             int seen = 0;
