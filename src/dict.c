@@ -214,6 +214,7 @@ static void add_closed_classes(dyad_dict *d) {
         intern_words(d, closed_classes[c].words, closed_classes[c].flags, 0);
     for (size_t c = 0; c < sizeof marked_words / sizeof *marked_words; c++)
         intern_words(d, marked_words[c].words, 0, marked_words[c].marks);
+    d->lex_to = dy_lex_find(d, "to", 2);
 }
 
 /* ------------------------------------------------------------------ trie */

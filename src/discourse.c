@@ -860,10 +860,10 @@ static void trace_discourse(dyad_doc *doc) {
         }
 }
 
-/* Is `word` one of tokens [a, b)? */
-static int word_between(const dyad_doc *doc, uint32_t a, uint32_t b, const char *word) {
+/* Is the word `id` one of tokens [a, b)? */
+static int word_between(const dyad_doc *doc, uint32_t a, uint32_t b, uint32_t id) {
     for (uint32_t k = a; k < b; k++)
-        if (dy_tok_is(doc, k, word)) return 1;
+        if (id && doc->tokens.items[k].lex == id) return 1;
     return 0;
 }
 
@@ -893,6 +893,7 @@ static int mediator_phrase(const dyad_doc *doc, const dyad_dict *d, const dy_phr
  * sentence; "between A and B" counts three times; a go-between (mediator_phrase) is a side only
  * when no pair without one shares a sentence. */
 static void pick_main_pair(dyad_doc *doc, const dyad_dict *d) {
+    const uint32_t between_id = dy_lex_find(d, "between", 7), and_id = dy_lex_find(d, "and", 3);
     enum { MAXC = 48 };
     char codes[MAXC][8];
     uint16_t count[MAXC][MAXC];
@@ -921,19 +922,20 @@ static void pick_main_pair(dyad_doc *doc, const dyad_dict *d) {
                 if (nc == MAXC) continue;
                 memcpy(codes[nc++], key, sizeof key);
             }
-            if (mediator_phrase(doc, d, p)) mediator[k] = 1;
+            if (!mediator[k] && mediator_phrase(doc, d, p)) mediator[k] = 1;
             /* "talks between A and B": the two sides, named as such */
             /* "between [the] A", "between the president, A": up to five words back, no "and" */
             int after_between = 0;
             for (uint32_t b = p->tok_start, steps = 0; b > doc->sentences.items[s].tok_start && steps < 5; b--, steps++) {
-                if (dy_tok_is(doc, b - 1, "between")) { after_between = 1; break; }
-                if (dy_tok_is(doc, b - 1, "and") || !((tfl(doc, b - 1) & DY_TOK_WORD) || dy_tok_is(doc, b - 1, ","))) break;
+                uint32_t lex = doc->tokens.items[b - 1].lex;
+                if (lex && lex == between_id) { after_between = 1; break; }
+                if ((lex && lex == and_id) || !((tfl(doc, b - 1) & DY_TOK_WORD) || dy_tok_is(doc, b - 1, ","))) break;
             }
             if (after_between && (between < 0 || p->tok_start <= between_end + 6)) {
                 between = k;
                 between_end = p->tok_end;
             } else if (between >= 0 && between != k && p->tok_start > between_end &&
-                       p->tok_start <= between_end + 8 && word_between(doc, between_end, p->tok_start, "and")) {
+                       p->tok_start <= between_end + 8 && word_between(doc, between_end, p->tok_start, and_id)) {
                 /* with the sentence's own count below: three */
                 if (count[between][k] < UINT16_MAX - 2) count[between][k] += 2;
                 if (count[k][between] < UINT16_MAX - 2) count[k][between] += 2;

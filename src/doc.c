@@ -72,7 +72,11 @@ int dyad_code(dyad_doc *doc, const dyad_dict *dict, const dyad_article *a, const
         if (dyad_parse_date(date, strlen(date), iso) != DYAD_OK)
             return dy_fail(err, DYAD_ERR_DATE, file, a->line, -1, "document %s: bad date '%s'", doc->id ? doc->id : "", date);
         int32_t day;
-        if (dy_date_to_days(iso, &day) == 0) doc->pub_day = day;
+        if (dy_date_to_days(iso, &day) == 0) {
+            doc->pub_day = day;
+            dy_civil_from_days(day, &doc->pub_y, &doc->pub_m, &doc->pub_d);
+            doc->pub_wd = dy_weekday(day);
+        }
     }
     doc->date = dy_arena_strndup(&doc->arena, iso, strlen(iso));
     doc->url = dy_arena_strndup(&doc->arena, a->url ? a->url : "", a->url ? strlen(a->url) : 0);

@@ -179,6 +179,7 @@ struct dyad_dict {
     dyad_buf warnings;       /* findings made while loading (duplicates), reported by check */
     dy_conf_row *conf; uint32_t nconf, conf_cap;   /* rule confidences, sorted by (file, line) once compiled */
     float conf_default;      /* the table's `default` row; < 0 when none */
+    uint32_t lex_to;         /* the word id of "to" (a closed-class word, interned at creation) */
 };
 
 /* confidence.c: loads a `.confidence` table (rows "FILE:LINE PRECISION ..."; errors as any
@@ -268,6 +269,7 @@ struct dyad_doc {
     char *id, *date, *url, *source, *title;
     char *orig; size_t orig_len;
     int32_t pub_day;               /* DY_NOCODE if unknown */
+    int pub_y, pub_m, pub_d, pub_wd;  /* its civil date and weekday (0 = Sunday), once per document */
     dy_text text;
     dy_token_vec tokens;
     dy_sentence_vec sentences;

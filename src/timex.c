@@ -495,10 +495,12 @@ size_t dy_sentence_dates(const dyad_doc *doc, const dyad_dict *d, uint32_t ts, u
     size_t count = 0;
     if (doc->pub_day == DY_NOCODE) return 0;
     scan s = {doc, d, ts, te, doc->pub_day, 0, 0, 0, 0, 0, 0};
-    dy_civil_from_days(s.pub, &s.py, &s.pm, &s.pd);
-    s.pw = dy_weekday(s.pub);
+    s.py = doc->pub_y;
+    s.pm = doc->pub_m;
+    s.pd = doc->pub_d;
+    s.pw = doc->pub_wd;
     const uint32_t mask = DY_W_TIME | DY_W_MODAL | DY_W_INTENT | DY_W_SPEECH;
-    uint32_t to_id = dy_lex_find(d, "to", 2);
+    uint32_t to_id = d->lex_to;
     uint32_t last_end = 0;   /* the end of the previous expression + 1 (0: none) */
     for (uint32_t i = ts; i < te && count < cap; i++) {
         const dy_token *t = &doc->tokens.items[i];
