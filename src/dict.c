@@ -1035,6 +1035,7 @@ int dyad_dict_load_dir(dyad_dict *d, const char *dir, dyad_error *err) {
 int dyad_dict_compile(dyad_dict *d, dyad_error *err) {
     if (!d) return dy_fail(err, DYAD_ERR_ARG, NULL, 0, -1, "no dictionary");
     dy_confidence_compile(d);
+    dy_tag_lexicon(d);
     d->compiled = 1;
     return DYAD_OK;
 }

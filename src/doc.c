@@ -3,8 +3,9 @@
  *
  * Algorithm: reset the document's arena and arrays (keeping their memory), copy the article,
  * then run the stages in order on the same flat arrays: normalise -> segment/tokenise -> actors
- * -> discourse -> events; when the discourse stage learns names the document introduces, the actor
- * and discourse stages run once more so that later mentions of those names are found. Each stage appends; nothing is freed until the next document. The collapsed text of
+ * -> discourse -> tagger -> events; when the discourse stage learns names the document introduces,
+ * the actor and discourse stages run once more so that later mentions of those names are found
+ * (the tagger runs after that last pass: it reads the final actor phrases). Each stage appends; nothing is freed until the next document. The collapsed text of
  * each sentence is a slice copy of the normalised text (which has white space folded already).
  */
 #include "engine.h"
@@ -113,6 +114,7 @@ int dyad_code(dyad_doc *doc, const dyad_dict *dict, const dyad_article *a, const
         doc->tracing = tracing;
         if (!r) r = dy_discourse(doc, dict);
     }
+    if (!r) r = dy_tag(doc, dict);
     if (!r) r = dy_find_events(doc, dict);
     if (r) return dy_fail(err, DYAD_ERR_NOMEM, file, a->line, -1, "out of memory");
     return DYAD_OK;

@@ -57,6 +57,8 @@ typedef struct dy_lexeme {
     uint32_t cue_first;      /* first statement-cue form ('~' entries) starting with this word + 1 */
     uint8_t is_verb;         /* a verb form (not only an event noun's) starts with this word */
     uint8_t marks;           /* DY_M_*: what a word says, not its class (the stages' tests ignore it) */
+    uint8_t tag_kw;          /* tagger.c: the word's keyword, and its facts (set by dyad_dict_compile) */
+    uint32_t tag_lx;
 } dy_lexeme;
 
 typedef struct dy_trie_node {
@@ -300,6 +302,13 @@ size_t dy_learn_names(dyad_doc *doc, const dyad_dict *d);
  * (pronouns, definite descriptions, "the two sides", "each other", we/our in quotes, an agent's
  * country from a place); unresolved pronouns are dropped. */
 int dy_discourse(dyad_doc *doc, const dyad_dict *d);
+
+/* tagger.c: the word class of every token (dy_token.tag: noun, verb, gerund, adjective, name), from the
+ * words around it, the lexicon's closed classes and verb forms, and the actor phrases; run after
+ * the last actor and discourse pass, read by the event stage. */
+int dy_tag(dyad_doc *doc, const dyad_dict *d);
+/* tagger.c: works out the tagger's facts of every word of the lexicon (dy_lexeme.tag_lx), once. */
+void dy_tag_lexicon(dyad_dict *d);
 
 /* events.c: finds verbs, applies patterns, picks source and target, modality and date, and
  * appends events. */

@@ -4,10 +4,8 @@
  *
  * Algorithm (a sparse parse in the manner of TABARI, with clause cues from closed-class words):
  *  1. verbs: a token whose word starts a verb form of the dictionary, with the form's particles
- *     following within GAP tokens; a form is taken as a noun when a determiner, possessive or
- *     preposition stands before it, and a bare/-s form only after a subject, auxiliary, "to",
- *     adverb or coordinator. Where no verb reading holds, an event noun ('@' entries: "clash",
- *     "talks") is tried in its place;
+ *     following within GAP tokens, where the tagger (tagger.c) has tagged it a verb; where it
+ *     has tagged it a noun, an event noun ('@' entries: "clash", "talks") is tried in its place;
  *  2. the verb group, read backwards over adverbs, negators, auxiliaries, modals and "to": passive
  *     (a form of "be" + past participle), modality (will -> intended, may/could/if -> hypothetical,
  *     not/never -> negated, "set/plans/agreed to" -> intended, "refused to" -> negated);
@@ -134,67 +132,9 @@ static int find_form(const sent_ctx *c, uint32_t i, int noun, verb_hit *h) {
 
 static int find_verb(const sent_ctx *c, uint32_t i, verb_hit *h) { return find_form(c, i, 0, h); }
 
-/* Is the verb form at token i used as a verb here? */
+/* Is the verb form at token i used as a verb here? The tagger (tagger.c) has said so. */
 static int verb_position(const sent_ctx *c, uint32_t i, const dy_verb_form *f) {
-    dyad_doc *doc = c->doc;
-    const dyad_dict *d = c->d;
-    if (phrase_at(c, i) >= 0) return 0;
-    if (tf(doc, i) & DY_TOK_CAP && i != c->ts) {
-        /* a capitalised verb form inside a sentence is a name ("Reuters", "Rich") unless a headline */
-        return 0;
-    }
-    if (i == c->ts) return f->tense == DY_FORM_PAST || f->tense == DY_FORM_S;
-    uint32_t p = i - 1;
-    uint32_t pw = wf(doc, d, p);
-    int prev_phrase = phrase_at(c, p) >= 0;
-    if (dy_tok_is(doc, p, "to")) return f->tense == DY_FORM_BASE;
-    if ((pw & DY_W_DET) && !dy_tok_is(doc, p, "that") && !dy_tok_is(doc, p, "both")) return 0;
-    if ((pw & DY_W_POSS) && !prev_phrase) return 0;
-    if (dy_tok_is(doc, p, "'s") || dy_tok_is(doc, p, "'")) {
-        /* "Russia's attack" (noun) vs "he's met" (rare): noun */
-        return 0;
-    }
-    if ((pw & DY_W_PREP) && !(pw & DY_W_SUB) && !dy_tok_is(doc, p, "by")) {
-        return 0;
-    }
-    if (tf(doc, p) & DY_TOK_NUM) {
-        /* "on February 28 announced": a date before a past-tense verb; else "the 12 killed" */
-        int date = p > c->ts && (wf(doc, d, p - 1) & DY_W_TIME);
-        size_t n;
-        dy_tok_text(doc, p, &n);
-        if (!(f->tense == DY_FORM_PAST && (date || n == 4))) return 0;
-        return 1;
-    }
-    if (pw & DY_W_NUM) return 0;
-    switch (f->tense) {
-    case DY_FORM_PAST:
-        /* "the terrorists killed were foreigners": a participle modifying a noun */
-        if (i + 1 < c->te && (wf(doc, d, i + 1) & (DY_W_BE | DY_W_MODAL))) return 0;
-        return 1;
-    case DY_FORM_ING:
-        if (pw & (DY_W_BE | DY_W_SUB)) return 1;
-        if (prev_phrase && (doc->phrases.items[phrase_at(c, p)].flags & DY_PH_MOD)) return 0; /* "a Zelensky-Vance meeting" */
-        if (dy_tok_is(doc, p, ",") || prev_phrase || (pw & DY_W_PRON) || is_adverb(doc, d, p)) return 1;
-        return 0;
-    default:
-        if (prev_phrase) {
-            /* "its drone supplies": a phrase after a possessive modifies a noun, it is no subject */
-            const dy_phrase *pp = &doc->phrases.items[phrase_at(c, p)];
-            if ((pp->flags & DY_PH_AGENT_ONLY) && pp->tok_start > c->ts &&
-                (wf(doc, d, pp->tok_start - 1) & DY_W_POSS) && !dy_tok_is(doc, pp->tok_start - 1, "'s"))
-                return 0;
-            return 1;
-        }
-        if (pw & (DY_W_PRON | DY_W_AUX | DY_W_MODAL | DY_W_NEG | DY_W_SUB)) return 1;
-        if (is_adverb(doc, d, p)) return 1;
-        if ((pw & DY_W_CONJ) || dy_tok_is(doc, p, ",")) {
-            /* a coordinated verb: "met and signed" */
-            return p > c->ts && (phrase_at(c, p - 1) < 0);
-        }
-        /* name words that are not in any phrase (an unknown subject "Gadio says") */
-        if (f->tense == DY_FORM_S && (tf(doc, p) & DY_TOK_CAP) && (tf(doc, p) & DY_TOK_WORD) && !pw) return 1;
-        return 0;
-    }
+    return c->doc->tokens.items[i].tag == DY_TAG_VERB;
 }
 
 /* ------------------------------------------------------------------ verb group */
@@ -627,16 +567,10 @@ static void trace_phrase(dyad_doc *doc, const char *what, const dy_phrase *p) {
     dy_trace(doc, "    %s: \"%.*s\" = %s\n", what, (int)(b->end - a->start), doc->text.text + a->start, p->code);
 }
 
-/* Is the event noun at token i used as a noun here (not a verb after a subject or auxiliary)? */
+/* Is the event noun at token i used as a noun here (not a verb after a subject or auxiliary)? The
+ * tagger (tagger.c) has said so. */
 static int noun_position(const sent_ctx *c, uint32_t i) {
-    dyad_doc *doc = c->doc;
-    if (phrase_at(c, i) >= 0) return 0;
-    if (i == c->ts) return 1;
-    uint32_t pw = wf(doc, c->d, i - 1);
-    if (pw & (DY_W_AUX | DY_W_MODAL | DY_W_NEG)) return 0;
-    if ((pw & DY_W_PRON) && !(pw & DY_W_POSS)) return 0;
-    if (dy_tok_is(doc, i - 1, "to")) return 0;
-    return 1;
+    return c->doc->tokens.items[i].tag == DY_TAG_NOUN;
 }
 
 /* The start of the noun phrase an event noun heads: back over adjectives, nouns, numbers and

@@ -143,11 +143,25 @@ enum {
     DY_TOK_INQUOTE = 1 << 10 /* inside a quotation (set by discourse.c) */
 };
 
+/* The word class of a token in its sentence (dy_token.tag), set by the tagger (tagger.c) after the
+ * last actor pass and read by the event stage: whether a dictionary verb form is used as a verb
+ * ("protesters clashed", "he talks") or a noun ("fresh clashes", "the talks"). */
+enum {
+    DY_TAG_OTHER = 0,        /* not tagged yet, or a closed-class word, number, punctuation, adverb, particle */
+    DY_TAG_NOUN = 1,         /* a common noun, a noun modifying a noun ("peace talks"), a gerund as a noun */
+    DY_TAG_VERB = 2,         /* a verb: finite, infinitive, imperative, participle of a verb group or clause */
+    DY_TAG_ADJ = 3,          /* an adjective, a participle before its noun ("the detained activists") */
+    DY_TAG_NAME = 4,         /* a word of an actor phrase (doc->phrases): a name, an agent noun, a pronoun */
+    DY_TAG_GERUND = 5        /* an -ing verb with an object after a preposition ("accused of attacking
+                              * civilians"): a verb that names an act rather than asserting it */
+};
+
 typedef struct dy_token {
     uint32_t start, end;     /* byte range in the normalised text */
     uint32_t lex;            /* word id in the dictionary's lexicon (0 = unknown); set by actors.c */
     uint16_t flags;          /* DY_TOK_* */
-    uint16_t pad;
+    uint8_t tag;             /* DY_TAG_*; set by tagger.c (0 before it runs) */
+    uint8_t pad;
 } dy_token;
 
 typedef struct dy_sentence {

@@ -435,6 +435,8 @@ int dy_segment(const char *text, uint32_t len, dy_token_vec *tokens, dy_sentence
         t->start = (uint32_t)ts;
         t->end = (uint32_t)te;
         t->flags = fl;
+        t->tag = 0;
+        t->pad = 0;
     }
 
     const dy_token *tk = tokens->items;
