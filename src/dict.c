@@ -190,6 +190,14 @@ static const struct { const char *words; uint8_t marks; } marked_words[] = {
     {"mediate mediates mediated mediating mediator mediators mediation broker brokers brokered brokering "
      "envoy envoys facilitate facilitates facilitated facilitating facilitator facilitators facilitation",
      DY_M_BROKER},
+    {"draw draws drew drawn drawing face faces faced facing receive receives received receiving attract "
+     "attracts attracted attracting meet meets met meeting incur incurs incurred incurring earn earns earned "
+     "earning come comes came coming", DY_M_RECEIVE},
+    {"describe describes described describing call calls called calling brand brands branded branding "
+     "label labels labelled labeled labelling labeling dub dubs dubbed dubbing term terms termed "
+     "consider considers considered regard regards regarded deem deems deemed characterise characterises "
+     "characterised characterize characterizes characterized express expresses expressed expressing "
+     "voice voices voiced voicing signal signals signalled signaled signalling signaling", DY_M_EVAL},
 };
 
 /* Interns every space-separated word of `words` with the class flags and marks given. */

@@ -46,7 +46,11 @@ enum {
 /* word marks (dict.c, hand-written): meanings some stage looks for, kept apart from the word
  * classes so that no class test changes */
 enum {
-    DY_M_BROKER = 1 << 0     /* go-betweens: mediate mediator mediation broker envoy facilitate ... */
+    DY_M_BROKER = 1 << 0,    /* go-betweens: mediate mediator mediation broker envoy facilitate ... */
+    DY_M_RECEIVE = 1 << 1,   /* verbs whose subject gets what the noun after them names: draw face
+                                receive attract meet (with) come (under) */
+    DY_M_EVAL = 1 << 2       /* verbs that voice a judgement or a feeling: describe call brand label
+                                consider deem express voice signal */
 };
 
 typedef struct dy_lexeme {

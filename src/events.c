@@ -372,6 +372,20 @@ static int32_t find_subject(const sent_ctx *c, uint32_t start) {
         if (k > c->ts && dy_tok_is(c->doc, k - 1, ",")) k--;
         int32_t p = k > c->ts ? phrase_at(c, k - 1) : -1;
         if (p >= 0 && usable(&c->doc->phrases.items[p])) return p;
+        /* "a European Parliament resolution that criticised", "an Israeli strike that killed": the
+         * name modifying the noun the clause is about is its agent */
+        uint32_t q = k, words = 0;
+        while (q > c->ts && words < 3 && phrase_at(c, q - 1) < 0 && (tf(c->doc, q - 1) & DY_TOK_WORD) &&
+               !(tf(c->doc, q - 1) & DY_TOK_CAP) && c->doc->tokens.items[q - 1].tag != DY_TAG_VERB &&
+               c->doc->tokens.items[q - 1].tag != DY_TAG_OTHER &&
+               !(wf(c->doc, c->d, q - 1) & (DY_W_PREP | DY_W_DET | DY_W_POSS | DY_W_CONJ | DY_W_SUB | DY_W_PRON | DY_W_NUM))) {
+            q--;
+            words++;
+        }
+        p = words && q > c->ts ? phrase_at(c, q - 1) : -1;
+        if (p >= 0 && !(c->doc->phrases.items[p].flags & DY_PH_LOC) && c->doc->phrases.items[p].code[0] != '?' &&
+            ((c->doc->phrases.items[p].flags & DY_PH_MOD) || !prep_object(c, &c->doc->phrases.items[p])))
+            return p;
         /* "that" after a speech verb starts a complement clause: its subject follows; else none */
         return -1;
     }
@@ -743,6 +757,63 @@ static size_t group_members(const sent_ctx *c, size_t p, size_t out[MAX_MEMBERS]
     return n;
 }
 
+/* "Israel faced criticism from Turkey", "the plan drew condemnation from Paris", "met with
+ * criticism in France", "came under attack from rebels": an event noun that the subject of a verb
+ * of receiving (DY_M_RECEIVE, over determiners, adjectives, adverbs and "with"/"under") gets. The
+ * agent after the noun ("from", "by", "among", or a country after "in") is its source and the
+ * receiver its target. Returns 1 and sets both, else 0 (the noun's other rules decide). */
+static int received_noun(const sent_ctx *c, uint32_t np, uint32_t end, int32_t *src, int32_t *tgt) {
+    dyad_doc *doc = c->doc;
+    const dyad_dict *d = c->d;
+    uint32_t k = np, skipped = 0;
+    int under = 0;
+    while (k > c->ts && skipped < 4 && phrase_at(c, k - 1) < 0 &&
+           ((wf(doc, d, k - 1) & (DY_W_DET | DY_W_ADV)) || doc->tokens.items[k - 1].tag == DY_TAG_ADJ ||
+            is_adverb(doc, d, k - 1) || dy_tok_is(doc, k - 1, "with") || dy_tok_is(doc, k - 1, "under"))) {
+        under |= dy_tok_is(doc, k - 1, "under");
+        k--;
+        skipped++;
+    }
+    if (k <= c->ts) return 0;
+    uint32_t w = k - 1;
+    if (!(dy_lex_marks(d, doc->tokens.items[w].lex) & DY_M_RECEIVE) || doc->tokens.items[w].tag != DY_TAG_VERB) return 0;
+    size_t n;
+    const char *t = dy_tok_text(doc, w, &n);
+    if ((t[0] == 'c' || t[0] == 'C') && !under) return 0; /* "came" only in "came under" */
+    if ((t[0] == 'm' || t[0] == 'M') && !dy_tok_is(doc, w + 1, "with")) return 0; /* "met with" */
+    int32_t from = -1;
+    for (uint32_t q = end; q < c->te && q < end + 3 && from < 0; q++) {
+        int in = dy_tok_is(doc, q, "in");
+        if (!in && !dy_tok_is(doc, q, "from") && !dy_tok_is(doc, q, "by") && !dy_tok_is(doc, q, "among")) continue;
+        uint32_t a = q + 1;
+        while (a < c->te && (wf(doc, d, a) & DY_W_DET)) a++;
+        int32_t p = a < c->te ? phrase_at(c, a) : -1;
+        if (p < 0 || doc->phrases.items[p].tok_start != a) break;
+        const dy_phrase *ph = &doc->phrases.items[p];
+        if (in ? strlen(ph->code) != 3 || dy_code_is_intl(ph->code) : !usable(ph)) break;
+        from = p;
+    }
+    if (from < 0) return 0;
+    uint32_t b = w;
+    while (b > c->ts && ((wf(doc, d, b - 1) & (DY_W_AUX | DY_W_MODAL | DY_W_NEG)) || is_adverb(doc, d, b - 1))) b--;
+    int32_t r = find_subject(c, b);
+    /* "Mali's use of Wagner has met with criticism": the possessor that opens the subject noun
+     * phrase receives it, not the name nearest the verb */
+    for (uint32_t q = b; r >= 0 && q > c->ts && !clause_stop(c, q - 1); q--) {
+        int32_t p = phrase_at(c, q - 1);
+        if (p >= 0 && doc->phrases.items[p].tok_end < b &&
+            (dy_tok_is(doc, doc->phrases.items[p].tok_end, "'s") || dy_tok_is(doc, doc->phrases.items[p].tok_end, "'")) &&
+            usable(&doc->phrases.items[p]) &&
+            (doc->phrases.items[p].tok_start == c->ts || clause_stop(c, doc->phrases.items[p].tok_start - 1) ||
+             (wf(doc, d, doc->phrases.items[p].tok_start - 1) & DY_W_DET)))
+            r = p;
+    }
+    if (r < 0 || r == from) return 0;
+    *src = from;
+    *tgt = r;
+    return 1;
+}
+
 /* Sources of an event noun the dictionary gives no verb for: "X and Y [have] witnessed signing
  * ceremonies" (one unknown verb-like word between the subject and the noun phrase), or a fronted
  * phrase "After a one hour talk, X and Y ..." (the subject after the comma). */
@@ -1022,6 +1093,31 @@ static int32_t feeling_subject(const sent_ctx *c, uint32_t cue) {
     return p >= 0 && usable(&doc->phrases.items[p]) && !(doc->phrases.items[p].flags & DY_PH_LOC) ? p : -1;
 }
 
+/* "Poland described the crisis as a hybrid attack", "China signalled its displeasure", "the
+ * president called them fascist vandals": a cue after a verb that voices a judgement or a feeling
+ * (DY_M_EVAL, within a few words of the cue and in its clause) is voiced by that verb's subject;
+ * *verb is set to the verb's token. The statement is about an actor between the verb and the cue
+ * or just after the cue ("displeasure with X"), not any actor of the sentence. */
+static int32_t evaluator(const sent_ctx *c, uint32_t cue, uint32_t *verb) {
+    dyad_doc *doc = c->doc;
+    const dyad_dict *d = c->d;
+    uint32_t lo = cue > c->ts + 16 ? cue - 16 : c->ts;
+    for (uint32_t k = cue; k > lo; k--) {
+        uint32_t w = k - 1;
+        if (clause_stop(c, w) || ((wf(doc, d, w) & DY_W_SUB) && !dy_tok_is(doc, w, "as"))) return -1;
+        if (!(dy_lex_marks(d, doc->tokens.items[w].lex) & DY_M_EVAL) || doc->tokens.items[w].tag != DY_TAG_VERB) continue;
+        /* "called for", "called on": an appeal, coded as a verb */
+        if (w + 1 < c->te && (dy_tok_is(doc, w + 1, "for") || dy_tok_is(doc, w + 1, "on"))) return -1;
+        uint32_t b = w;
+        while (b > c->ts && ((wf(doc, d, b - 1) & (DY_W_AUX | DY_W_MODAL | DY_W_NEG | DY_W_HAVE)) || is_adverb(doc, d, b - 1)))
+            b--;
+        int32_t p = find_subject(c, b);
+        *verb = w;
+        return p >= 0 && usable(&doc->phrases.items[p]) ? p : -1;
+    }
+    return -1;
+}
+
 /* A statement: a sentence that reports what an actor said, whose words carry a cue of the
  * codebook's verbal acts ('~' entries: "absurd" criticises, "concern" is pessimism, "condolences"
  * sympathy), codes the statement from the speaker toward the one actor it is about. No cue, no
@@ -1047,6 +1143,11 @@ static int code_statement(sent_ctx *c, size_t first_event) {
         if (k > c->ts && (wf(doc, d, k - 1) & DY_W_NEG)) continue;
         if (sp < 0) sp = c->speaker;
         if (sp < 0) sp = feeling_subject(c, k);
+        uint32_t t_lo = c->ts, t_hi = c->te, ev_verb;
+        if (sp < 0 && (sp = evaluator(c, k, &ev_verb)) >= 0) {
+            t_lo = ev_verb + 1;
+            t_hi = end < c->te && (wf(doc, d, end) & DY_W_PREP) ? (end + 4 < c->te ? end + 4 : c->te) : end;
+        }
         if (sp < 0) {
             dy_trace(doc, "  statement cue \"%s\": no speaker\n", d->strings + d->verbs[best->entry].name);
             return DYAD_OK;
@@ -1063,7 +1164,7 @@ static int code_statement(sent_ctx *c, size_t first_event) {
         for (size_t p = c->p0; p < c->p1; p++) {
             const dy_phrase *q = &doc->phrases.items[p];
             if ((int32_t)p == sp || (q->flags & DY_PH_EACH) || q->code[0] == '?' || !strcmp(q->code, S->code) ||
-                (q->flags & DY_PH_FIRST))
+                (q->flags & DY_PH_FIRST) || q->tok_start < t_lo || q->tok_start >= t_hi)
                 continue;
             /* a country does not speak about itself: its bare name is no target of its own statement */
             if (strlen(q->code) == 3 && !strncmp(q->code, S->code, 3)) continue;
@@ -1088,8 +1189,13 @@ static int code_statement(sent_ctx *c, size_t first_event) {
             return DYAD_OK;
         }
         int32_t day = sentence_date(c, k);
-        return add_event(c, S, &doc->phrases.items[tgt], ve->code, DYAD_ASSERTED, day, &v, ve->file, ve->line,
-                         first_event);
+        /* the judging verb's subject speaks ("Putin described the plan as absurd") */
+        int32_t said_by = c->speaker;
+        if (c->speaker < 0) c->speaker = sp;
+        int rc = add_event(c, S, &doc->phrases.items[tgt], ve->code, DYAD_ASSERTED, day, &v, ve->file, ve->line,
+                           first_event);
+        c->speaker = said_by;
+        return rc;
     }
     return DYAD_OK;
 }
@@ -1202,10 +1308,15 @@ static int code_sentence(sent_ctx *c) {
             last_verb_end <= g.start && last_mod == DYAD_INTENDED)
             mod = DYAD_INTENDED;
         /* subject, for coordination even when this verb codes nothing */
-        int32_t subj = -1;
+        int32_t subj = -1, received = -1;
         if (is_noun) {
-            /* a noun's source is its possessor, or the subject of the verb it is the object of */
-            subj = possessor(c, g.start);
+            /* a noun's source is its possessor, or the subject of the verb it is the object of;
+             * a noun the subject receives ("faced criticism from X") has X as its source */
+            if (received_noun(c, g.start, v.end, &subj, &received)) {
+                trace_phrase(doc, "source (the noun is received from it)", &doc->phrases.items[subj]);
+                trace_phrase(doc, "target (it receives the noun)", &doc->phrases.items[received]);
+            }
+            if (subj < 0) subj = possessor(c, g.start);
             int noun_mutual = ((best ? best->mutual : ve->mutual) & DY_MUTUAL) != 0;
             /* "X launched an attack": X attacks; "X condemned the attack": X is no attacker */
             if (subj < 0 && last_verb_end && last_verb_end <= g.start && (!last_passive || noun_mutual) && !last_reaction) {
@@ -1275,6 +1386,7 @@ static int code_sentence(sent_ctx *c) {
             continue;
         }
         int32_t src = bb.source, tgt = bb.target;
+        if (received >= 0 && src < 0 && tgt < 0) { src = subj; tgt = received; }
         if (bb.both >= 0) { if (src < 0) src = bb.both; else if (tgt < 0) tgt = bb.both; }
         if (g.passive) {
             int32_t by = find_object(c, v.end, 1);

@@ -109,6 +109,9 @@ static const char VERBS[] =
     "- * MARTIAL_LAW [1724]\n"
     "CLAIM [---]\n"
     "- * RESPONSIBILITY [015]\n"
+    "FACE [---]\n"
+    "DESCRIBE [---]\n"
+    "@CRITICISM [111]\n"
     "--- WITHDRAW [0874] ---\n"
     "WITHDRAW [0874] {WITHDREW WITHDRAWN WITHDRAWS WITHDRAWING}\n"
     "--- RESIGN [0831] ---\n"
@@ -614,6 +617,51 @@ static void test_statements(void) {
     /* the speaker's own, when no other is named */
     code("Putin said the Russian police were absurd.");
     expect(0, "RUSGOV", "111", "RUSCOP");
+    /* a verb that voices a judgement is spoken by its subject, about what it judges */
+    code("Putin described the Ukrainian plan as absurd.");
+    e = expect(0, "RUSGOV", "111", "UKR");
+    if (e) CHECK_STR(e->speaker, "RUSGOV");
+    code("Putin called the Ukrainian plan absurd.");
+    expect(0, "RUSGOV", "111", "UKR");
+    /* must not: an actor outside what the verb judges, or an appeal */
+    code("Putin called the plan absurd, and Ukraine criticized China.");
+    CHECK(find(0, "RUSGOV", "111", "UKR") == NULL);
+    CHECK(find(0, "RUSGOV", "111", "CHN") == NULL);
+    code("Putin called for an absurd plan in Ukraine.");
+    CHECK(find(0, "RUSGOV", "111", "UKR") == NULL);
+}
+
+/* An event noun the subject receives: "X faced criticism from Y" is Y's act toward X. */
+static void test_received_noun(void) {
+    code("Ukraine faced criticism from China.");
+    expect(0, "CHN", "111", "UKR");
+    CHECK(find(0, "UKR", "111", "CHN") == NULL);
+    code("Ukraine has been met with criticism in China and Turkey.");
+    expect(0, "CHN", "111", "UKR");
+    expect(0, "TUR", "111", "UKR");
+    /* the possessor that opens the subject receives it, not the name nearest the verb */
+    code("Ukraine's deal with Kenya faced criticism from China.");
+    expect(0, "CHN", "111", "UKR");
+    CHECK(find(0, "CHN", "111", "KEN") == NULL);
+    /* must not: no agent after the noun, or a noun that is not received */
+    code("Ukraine faced criticism.");
+    CHECK(find(0, "UKR", "111", NULL) == NULL);
+    code("Ukraine voiced criticism of China.");
+    CHECK(find(0, "CHN", "111", "UKR") == NULL);
+    /* "met" without "with" is a meeting, not receiving */
+    code("Ukraine met criticism from China.");
+    CHECK(find(0, "CHN", "111", "UKR") == NULL);
+}
+
+/* A relative clause about a noun a name modifies: the name is the clause's agent. */
+static void test_relative_modifier(void) {
+    code("A Kenyan police statement that criticized Ukraine was published.");
+    expect(0, "KENCOP", "111", "UKR");
+    code("The Russian plan which criticized Ukraine was published.");
+    expect(0, "RUS", "111", "UKR");
+    /* must not: a noun that no name modifies has no agent */
+    code("Russia said a statement that criticized Ukraine was false.");
+    CHECK(find(0, "RUS", "111", "UKR") == NULL);
 }
 
 /* A commitment whose complement codes the act: the act, not the generic 03x commitment. */
@@ -875,6 +923,8 @@ int main(void) {
     RUN(test_frame_talks);
     RUN(test_frame_attack);
     RUN(test_statements);
+    RUN(test_received_noun);
+    RUN(test_relative_modifier);
     RUN(test_intentions_refusals);
     RUN(test_commitments);
     RUN(test_event_reference);
