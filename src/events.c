@@ -394,8 +394,17 @@ static int32_t find_subject(const sent_ctx *c, uint32_t start) {
     for (uint32_t t = start; t > lo;) {
         int32_t pi = phrase_at(c, t - 1);
         if (pi < 0) {
-            /* a clause boundary or a quotation mark between the subject and its verb */
+            /* a clause boundary or a quotation mark between the subject and its verb; a reporting
+             * verb ("X said an attack wounded Y"): its speaker is not the subject of what it reports */
             if (clause_stop(c, t - 1) || (tf(c->doc, t - 1) & DY_TOK_QUOTE)) return -1;
+            if ((wf(c->doc, c->d, t - 1) & DY_W_SPEECH) && c->doc->tokens.items[t - 1].tag == DY_TAG_VERB &&
+                !(tf(c->doc, t - 1) & DY_TOK_INQUOTE) && !dy_tok_is(c->doc, t - 1, "according")) {
+                /* "Russia said that it is expelling": a pronoun subject of the report is its speaker */
+                int pron = 0;
+                for (uint32_t q = t; q < start && !pron; q++)
+                    pron = (wf(c->doc, c->d, q) & DY_W_PRON) && phrase_at(c, q) < 0;
+                if (!pron) return -1;
+            }
             t--;
             continue;
         }

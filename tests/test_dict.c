@@ -701,6 +701,11 @@ static void test_project_dict(void) {
     CHECK_STR(code_on(d, "Donald Trump", "2025-02-14"), "USAGOV");
     CHECK_STR(code_on(d, "Donald Trump", "2023-06-01"), "USAELI");
     CHECK_STR(agent_of(d, "rebels"), "REB");
+    /* a country's leaders are its government; a kind of group's leaders take its role */
+    CHECK_STR(agent_of(d, "leaders"), "GOV");
+    CHECK_STR(agent_of(d, "military leaders"), "MIL");
+    CHECK_STR(agent_of(d, "rebel leader"), "REB");
+    CHECK_STR(agent_of(d, "indigenous leaders"), "CVL");
     CHECK_STR(verb_form(d, "met", NULL, NULL), "meet");
     dyad_dict_free(d);
 }

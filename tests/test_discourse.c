@@ -653,6 +653,18 @@ static void test_received_noun(void) {
     CHECK(find(0, "CHN", "111", "UKR") == NULL);
 }
 
+/* A reporting verb ends the search for a subject: its speaker does not do what it reports,
+ * unless a pronoun of the report stands for it. */
+static void test_report_subject(void) {
+    code("Kenyan officials said the new plan attacked Ukrainian police.");
+    expect_none(0);
+    code("Kenyan officials said that they attacked Ukrainian police.");
+    expect(0, "KENGOV", "190", "UKRCOP");
+    /* the report's own subject, as before */
+    code("Kenyan officials said Russian troops attacked Ukraine.");
+    expect(0, "RUSMIL", "190", "UKR");
+}
+
 /* A relative clause about a noun a name modifies: the name is the clause's agent. */
 static void test_relative_modifier(void) {
     code("A Kenyan police statement that criticized Ukraine was published.");
@@ -925,6 +937,7 @@ int main(void) {
     RUN(test_statements);
     RUN(test_received_noun);
     RUN(test_relative_modifier);
+    RUN(test_report_subject);
     RUN(test_intentions_refusals);
     RUN(test_commitments);
     RUN(test_event_reference);
