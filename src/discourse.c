@@ -117,6 +117,14 @@ static uint32_t apposed_name(const dyad_doc *doc, const dyad_dict *d, const dy_p
     return 0;
 }
 
+/* Countries whose people's names are written family name first in English news. */
+static int family_name_first(const char *code) {
+    static const char *const first[] = {"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", NULL};
+    for (int i = 0; first[i]; i++)
+        if (!strncmp(code, first[i], 3)) return 1;
+    return 0;
+}
+
 size_t dy_learn_names(dyad_doc *doc, const dyad_dict *d) {
     size_t before = doc->names.len;
     for (size_t i = 0; i < doc->phrases.len; i++) {
@@ -133,6 +141,22 @@ size_t dy_learn_names(dyad_doc *doc, const dyad_dict *d) {
         else if ((p->flags & DY_PH_PERSON) && p->entry && capword && p->tok_end - p->tok_start >= 2 &&
                  !word_is_known(doc, d, last) && !(p->flags & DY_PH_LEARNED))
             add_name(doc, last, p->entry, p);
+        /* Chinese and Korean names put the family name first ("Lai Ching-te" is "Lai", "Xi
+         * Jinping" "Xi", "Kim Jong Un" "Kim"): the first word of the name teaches it too */
+        int titled = p->name_tok && capword && !word_is_known(doc, d, last);
+        if ((((p->flags & DY_PH_PERSON) && p->entry) || titled) && !(p->flags & DY_PH_LEARNED) &&
+            p->tok_end - p->tok_start >= 2 && family_name_first(p->code)) {
+            /* the name is the run of words after the last title or nationality ("South Korean
+             * President Yoon Suk Yeol"), hyphenated parts included ("Ching-te") */
+            uint32_t k = p->tok_end - 1;
+            while (k > p->tok_start && !word_is_known(doc, d, k - 1) &&
+                   ((tfl(doc, k - 1) & DY_TOK_CAP) || dy_tok_is(doc, k - 1, "-")))
+                k--;
+            (void)titled;
+            const dy_token *ft = &doc->tokens.items[k];
+            if (k + 1 < p->tok_end && (ft->flags & DY_TOK_WORD) && (ft->flags & DY_TOK_CAP) && !(ft->flags & DY_TOK_UPPER))
+                add_name(doc, k, p->entry, p);
+        }
         /* a name in apposition to a title: a person with the title's code */
         if ((p->flags & DY_PH_HAS_AGENT) && !(p->flags & DY_PH_PERSON) && !p->name_tok) {
             uint32_t sn = apposed_name(doc, d, p);

@@ -30,7 +30,8 @@ static const char ACTORS[] =
     "VLADIMIR_PUTIN\n+PUTIN\n    [RUSGOV >19991231]\n    [RUSELI <19991230]\n"
     "VIKTOR_ORBAN\n    [HUNGOV >20100529]\n    [HUNELI <20100528]\n"
     "RAPID_SUPPORT_FORCES [SDNREB]\n"
-    "EUROPEAN_UNION [IGOEUREEC]\n";
+    "EUROPEAN_UNION [IGOEUREEC]\n"
+    "LAI_CHING-TE\n    [TWNGOV >20240520]\n";
 
 static const char PLACES[] =
     "LVIV [UKR]\n+LVOV\n"
@@ -216,6 +217,11 @@ static void test_learned_surname(void) {
     /* must not: the surname alone, with no full mention first */
     code("Orban criticized Ukraine.");
     expect_none(0);
+    /* a Chinese or Korean name puts the family name first; a Western name does not */
+    code("Lai Ching-te met Vladimir Putin in Moscow. Lai criticized Ukraine.");
+    expect(1, "TWNGOV", "111", "UKR");
+    code("Viktor Orban met Vladimir Putin in Moscow. Viktor criticized Ukraine.");
+    expect_none(1);
 }
 
 static void test_learned_apposition(void) {
