@@ -570,6 +570,12 @@ static void agent_country(dctx *c, size_t i) {
             }
         }
     }
+    /* "human rights groups", "aid agencies": an NGO that neither a place nor a title ties to a
+     * country is international (---NGO), not the main country's */
+    if (!strcmp(p->code + 3, "NGO")) {
+        set_country(p, "---", "an NGO of no named country");
+        return;
+    }
     p->why = doc->main_country[0] ? "the document's main country (last resort)" : "no country known";
 }
 

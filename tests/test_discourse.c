@@ -51,7 +51,8 @@ static const char AGENTS[] =
     "PROTESTER [~OPP]\n"
     "REBEL [~REB]\n"
     "ADVISER [~GOV]\n"
-    "AMBASSADOR [~GOV]\n";
+    "AMBASSADOR [~GOV]\n"
+    "RIGHTS_GROUP [~NGO]\n";
 
 static const char VERBS[] =
     "--- CRITICIZE [111] ---\n"
@@ -469,6 +470,17 @@ static void test_places(void) {
     code_t("Police attacked protesters. China met Russia.", "China news", 1);
     expect(0, "CHNCOP", "175", "CHNOPP");
     CHECK(strstr(dyad_doc_trace(DOC), "main country (last resort)") != NULL);
+}
+
+/* An NGO no place or title ties to a country is international. */
+static void test_ngo_country(void) {
+    code("Rights groups criticized Ukraine. Russia met China.");
+    expect(0, "---NGO", "111", "UKR");
+    /* must not: a named or placed NGO keeps its country */
+    code("Kenyan rights groups criticized Ukraine.");
+    expect(0, "KENNGO", "111", "UKR");
+    code("Rights groups in Lviv criticized Russia.");
+    expect(0, "UKRNGO", "111", "RUS");
 }
 
 static void test_ethnic_and_titles(void) {
@@ -935,6 +947,7 @@ int main(void) {
     RUN(test_quotes);
     RUN(test_places);
     RUN(test_ethnic_and_titles);
+    RUN(test_ngo_country);
     RUN(test_frame_arrest);
     RUN(test_frame_protest);
     RUN(test_frame_aid);
