@@ -260,10 +260,14 @@ static void find_speakers(dyad_doc *doc, const dyad_dict *d) {
 
 /* ------------------------------------------------------------------ entities */
 
+static int person_title(const dyad_doc *doc, uint32_t k);
+
 static int phrase_kind(const dy_phrase *p, int *plural, const dyad_doc *doc) {
     *plural = 0;
     if (p->flags & DY_PH_PERSON) return DY_EN_PERSON;
     if (p->flags & (DY_PH_PLACE | DY_PH_LOC)) return DY_EN_PLACE;
+    /* "the acting president", "the Kenyan foreign minister": one person, whom "he" or "she" can mean */
+    if ((p->flags & (DY_PH_AGENT_ONLY | DY_PH_HAS_AGENT)) && person_title(doc, p->tok_end - 1)) return DY_EN_PERSON;
     if (dy_code_is_intl(p->code)) return DY_EN_ORG;
     if (p->flags & DY_PH_AGENT_ONLY) {
         size_t n;

@@ -259,6 +259,11 @@ static void test_he_she(void) {
     /* must not: too far back */
     code("Trump met Putin. Russia met China. China met Russia. Ukraine met Turkey. He criticized Ukraine.");
     expect_none(4);
+    /* a singular title is one person; a plural is not */
+    code("The Kenyan president met Putin on Monday. He criticized Ukraine.");
+    expect(1, "KENGOV", "111", "UKR");
+    code("Kenyan troops met Turkey on Monday. He criticized Ukraine.");
+    expect_none(1);
 }
 
 static void test_it_its(void) {
