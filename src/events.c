@@ -861,6 +861,23 @@ static int32_t noun_subject_fallback(const sent_ctx *c, uint32_t np, uint32_t no
 
 /* ------------------------------------------------------------------ implicit roles (frames) */
 
+/* The recipient of aid the sentence names none for: the document's main country when the donor
+ * is another, else the other member of the document's main pair; NULL if neither. */
+static const char *aid_recipient(const sent_ctx *c, const dy_phrase *donor, const char **why) {
+    const dyad_doc *doc = c->doc;
+    if (doc->main_country[0] && strncmp(donor->code, doc->main_country, 3)) {
+        *why = "the document's main country";
+        return doc->main_country;
+    }
+    for (int k = 0; k < 2 && doc->main_pair[0][0]; k++)
+        if (!strncmp(doc->main_pair[k], donor->code, 3) && strncmp(doc->main_pair[1 - k], donor->code, 3)) {
+            *why = "the donor's partner in the document's main pair";
+            return doc->main_pair[1 - k];
+        }
+    return NULL;
+}
+
+
 /* The country of the place where the sentence's event happens: the nearest place phrase (a
  * locative or a gazetteer place) to token `near`, else the document's main country; NULL if none. */
 static const char *place_country(const sent_ctx *c, uint32_t near, const char **why, const dy_phrase *fallback) {
@@ -1500,11 +1517,10 @@ static int code_sentence(sent_ctx *c) {
                 }
             }
         } else if ((!strncmp(code, "07", 2) || !strncmp(code, "033", 3)) && sp && !tp && !(off & DYAD_FRAME_AID) &&
-                   doc->main_country[0] &&
-                   strncmp(sp->code, doc->main_country, 3)) {
-            /* aid with no recipient goes to the country the article is about */
-            frame_phrase(&ftgt[nft++], doc->main_country, "");
-            fwhy = "the document's main country";
+                   aid_recipient(c, sp, &fwhy)) {
+            /* aid with no recipient goes to the country the article is about, or to the donor's
+             * partner in the article's main pair when the donor is that country */
+            frame_phrase(&ftgt[nft++], aid_recipient(c, sp, &fwhy), "");
             c->frame = "aid";
         } else if (!(off & DYAD_FRAME_TALKS) && doc->main_pair[0][0] && !tp &&
                    ((!sp && (is_noun ? noun_is_subject(c, v.end) && !strncmp(code, "04", 2) : g.passive) &&

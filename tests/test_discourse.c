@@ -544,6 +544,11 @@ static void test_frame_aid(void) {
     /* must not: the main country giving aid has no recipient */
     code_t("Ukraine will provide aid. Ukraine met Russia in Lviv.", "Ukraine and the war", 0);
     expect_none(0);
+    /* unless the article's main pair names its partner */
+    code("The United States met Kenya. The United States criticized Kenya. American officials met Kenya. "
+         "The United States will provide aid.");
+    e = expect(3, "USA", "033", "KEN");
+    if (e) CHECK_STR(e->frame, "aid");
 }
 
 static void test_frame_talks(void) {
