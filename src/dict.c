@@ -198,6 +198,16 @@ static const struct { const char *words; uint8_t marks; } marked_words[] = {
      "consider considers considered regard regards regarded deem deems deemed characterise characterises "
      "characterised characterize characterizes characterized express expresses expressed expressing "
      "voice voices voiced voicing signal signals signalled signaled signalling signaling", DY_M_EVAL},
+    {"urge urges urged urging ask asks asked asking call calls called calling invite invites invited "
+     "inviting press presses pressed pressing pressure pressures pressured pressuring push pushes pushed "
+     "pushing encourage encourages encouraged encouraging appeal appeals appealed appealing implore "
+     "implores implored imploring beg begs begged begging request requests requested requesting advise "
+     "advises advised advising tell tells told telling warn warns warned warning exhort exhorts exhorted "
+     "challenge challenges challenged challenging", DY_M_APPEAL},
+    {"allow allows allowed allowing permit permits permitted permitting let lets letting force forces "
+     "forced forcing compel compels compelled compelling order orders ordered ordering help helps helped "
+     "helping enable enables enabled enabling authorize authorizes authorized authorizing authorise "
+     "authorises authorised authorising oblige obliges obliged obliging", DY_M_CAUSE},
 };
 
 /* Interns every space-separated word of `words` with the class flags and marks given. */

@@ -49,8 +49,11 @@ enum {
     DY_M_BROKER = 1 << 0,    /* go-betweens: mediate mediator mediation broker envoy facilitate ... */
     DY_M_RECEIVE = 1 << 1,   /* verbs whose subject gets what the noun after them names: draw face
                                 receive attract meet (with) come (under) */
-    DY_M_EVAL = 1 << 2       /* verbs that voice a judgement or a feeling: describe call brand label
+    DY_M_EVAL = 1 << 2,      /* verbs that voice a judgement or a feeling: describe call brand label
                                 consider deem express voice signal */
+    DY_M_APPEAL = 1 << 3,    /* verbs whose object is asked to do what follows: urge ask call (on)
+                                invite press encourage tell warn */
+    DY_M_CAUSE = 1 << 4      /* verbs whose object does what follows: allow let force order help */
 };
 
 typedef struct dy_lexeme {

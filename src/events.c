@@ -861,6 +861,37 @@ static int32_t noun_subject_fallback(const sent_ctx *c, uint32_t np, uint32_t no
 
 /* ------------------------------------------------------------------ implicit roles (frames) */
 
+/* "urged Russia to withdraw", "called on Israel to stop", "allowed Somali troops to attack": a
+ * verb of appeal or causing (DY_M_APPEAL, DY_M_CAUSE) with an object (over "on"/"upon" and a
+ * compound) right before "to": the object is the one meant to do what follows. Returns the
+ * object's phrase and sets *to, or -1. */
+static int32_t control_object(const sent_ctx *c, const verb_hit *v, uint32_t *to) {
+    dyad_doc *doc = c->doc;
+    uint32_t k = v->end;
+    if (k < c->te && (dy_tok_is(doc, k, "on") || dy_tok_is(doc, k, "upon"))) k++;
+    while (k < c->te && (wf(doc, c->d, k) & DY_W_DET)) k++;
+    int32_t p = phrase_at(c, k);
+    if (p < 0 || doc->phrases.items[p].tok_start != k || !usable(&doc->phrases.items[p])) return -1;
+    /* over the compound the object heads: "both the army and the RSF" */
+    uint32_t e = doc->phrases.items[p].tok_end;
+    for (size_t q = (size_t)p + 1; q < c->p1 && doc->phrases.items[q].group == doc->phrases.items[p].group; q++)
+        e = doc->phrases.items[q].tok_end;
+    if (e >= c->te || !dy_tok_is(doc, e, "to")) return -1;
+    *to = e;
+    return p;
+}
+
+/* The end of what an appeal asks for, from "to": the next comma, colon or semicolon, or a
+ * coordinator followed by a named actor (a new clause). */
+static uint32_t appeal_end(const sent_ctx *c, uint32_t from) {
+    for (uint32_t k = from; k < c->te; k++) {
+        if (clause_stop(c, k) || dy_tok_is(c->doc, k, ",")) return k;
+        if ((dy_tok_is(c->doc, k, "and") || dy_tok_is(c->doc, k, "but")) && phrase_at(c, k + 1) >= 0) return k;
+    }
+    return c->te;
+}
+
+
 /* The recipient of aid the sentence names none for: the document's main country when the donor
  * is another, else the other member of the document's main pair; NULL if neither. */
 static const char *aid_recipient(const sent_ctx *c, const dy_phrase *donor, const char **why) {
@@ -1276,6 +1307,10 @@ static int code_sentence(sent_ctx *c) {
     carried_range carried[8];
     size_t ncarried = 0;
     uint32_t promised = 0;           /* the complement of a commitment: "promised to investigate" */
+    /* the object of a verb of appeal or causing and the span of what it is meant to do */
+    int32_t ctl_obj = -1;
+    uint32_t ctl_from = 0, ctl_end = 0;
+    int ctl_appeal = 0;
     for (uint32_t i = c->ts; i < c->te; i++) {
         verb_hit v, vn;
         int is_verb = find_verb(c, i, &v), is_noun = 0;
@@ -1379,6 +1414,29 @@ static int code_sentence(sent_ctx *c) {
         if (!is_noun && g.start < c->te && dy_tok_is(doc, g.start, "to") && last_subject >= 0 &&
             last_verb_end <= g.start)
             subj = last_subject;
+        /* what an appeal asks of its object is not done ("urged Russia to withdraw"); what a verb
+         * of causing makes its object do is the object's act ("allowed Somali troops to attack") */
+        if (!is_noun && ctl_obj >= 0 && v.tok > ctl_from && v.tok < ctl_end) {
+            if (ctl_appeal) {
+                dy_trace(doc, "    no event: what an appeal asks of \"%.*s\"\n",
+                         (int)(doc->tokens.items[doc->phrases.items[ctl_obj].tok_end - 1].end -
+                               doc->tokens.items[doc->phrases.items[ctl_obj].tok_start].start),
+                         doc->text.text + doc->tokens.items[doc->phrases.items[ctl_obj].tok_start].start);
+                i = v.end - 1;
+                continue;
+            }
+            subj = ctl_obj;
+        }
+        if (!is_noun && (dy_lex_marks(d, doc->tokens.items[v.tok].lex) & (DY_M_APPEAL | DY_M_CAUSE))) {
+            uint32_t to;
+            int32_t o = control_object(c, &v, &to);
+            if (o >= 0) {
+                ctl_obj = o;
+                ctl_from = to;
+                ctl_appeal = (dy_lex_marks(d, doc->tokens.items[v.tok].lex) & DY_M_APPEAL) != 0;
+                ctl_end = ctl_appeal ? appeal_end(c, to) : to + 3 < c->te ? to + 3 : c->te;
+            }
+        }
         int coordinated = !is_noun && g.start > c->ts && (dy_tok_is(doc, g.start - 1, "and") || dy_tok_is(doc, g.start - 1, ",")) &&
                           last_subject >= 0 && last_verb_end <= g.start;
         if (coordinated) subj = last_subject;

@@ -112,6 +112,8 @@ static const char VERBS[] =
     "CLAIM [---]\n"
     "- * RESPONSIBILITY [015]\n"
     "FACE [---]\n"
+    "URGE [020]\n"
+    "ALLOW [---]\n"
     "DESCRIBE [---]\n"
     "@CRITICISM [111]\n"
     "--- WITHDRAW [0874] ---\n"
@@ -693,6 +695,25 @@ static void test_report_subject(void) {
     expect(0, "RUSMIL", "190", "UKR");
 }
 
+/* What an appeal asks of its object is not done; what a verb of causing makes its object do is
+ * the object's act. */
+static void test_control(void) {
+    code("Russia urged Ukraine to attack China.");
+    expect(0, "RUS", "020", "UKR");
+    CHECK(find(0, "UKR", "190", "CHN") == NULL);
+    CHECK(find(0, "RUS", "190", "CHN") == NULL);
+    code("Russia urged both Ukraine and Kenya to attack China.");
+    CHECK(find(0, "RUS", "190", "CHN") == NULL);
+    code("Russia allowed Kenyan troops to attack Ukraine.");
+    expect(0, "KENMIL", "190", "UKR");
+    CHECK(find(0, "RUS", "190", "UKR") == NULL);
+    /* must not: a new clause after the appeal is coded as usual */
+    code("Russia urged Ukraine to stop, and China attacked Turkey.");
+    expect(0, "CHN", "190", "TUR");
+    code("Russia urged Ukraine to stop and China attacked Turkey.");
+    expect(0, "CHN", "190", "TUR");
+}
+
 /* A relative clause about a noun a name modifies: the name is the clause's agent. */
 static void test_relative_modifier(void) {
     code("A Kenyan police statement that criticized Ukraine was published.");
@@ -967,6 +988,7 @@ int main(void) {
     RUN(test_received_noun);
     RUN(test_relative_modifier);
     RUN(test_report_subject);
+    RUN(test_control);
     RUN(test_intentions_refusals);
     RUN(test_commitments);
     RUN(test_event_reference);
