@@ -372,6 +372,14 @@ static int32_t find_subject(const sent_ctx *c, uint32_t start) {
         if (k > c->ts && dy_tok_is(c->doc, k - 1, ",")) k--;
         int32_t p = k > c->ts ? phrase_at(c, k - 1) : -1;
         if (p >= 0 && usable(&c->doc->phrases.items[p])) return p;
+        /* "women in Nairobi who were demonstrating": a place is no "who"; the phrase before its
+         * preposition is */
+        if (p >= 0 && dy_tok_is(c->doc, start - 1, "who") &&
+            (c->doc->phrases.items[p].flags & (DY_PH_LOC | DY_PH_PLACE))) {
+            uint32_t b = c->doc->phrases.items[p].tok_start;
+            int32_t q = b >= c->ts + 2 && (wf(c->doc, c->d, b - 1) & DY_W_PREP) ? phrase_at(c, b - 2) : -1;
+            if (q >= 0 && usable(&c->doc->phrases.items[q])) return q;
+        }
         /* "a European Parliament resolution that criticised", "an Israeli strike that killed": the
          * name modifying the noun the clause is about is its agent */
         uint32_t q = k, words = 0;

@@ -720,6 +720,9 @@ static void test_relative_modifier(void) {
     expect(0, "KENCOP", "111", "UKR");
     code("The Russian plan which criticized Ukraine was published.");
     expect(0, "RUS", "111", "UKR");
+    /* "who" after a place is the phrase before its preposition */
+    code("Russian police attacked Ukrainian protesters in Lviv who criticized Kenya.");
+    expect(0, "UKROPP", "111", "KEN");
     /* must not: a noun that no name modifies has no agent */
     code("Russia said a statement that criticized Ukraine was false.");
     CHECK(find(0, "RUS", "111", "UKR") == NULL);
