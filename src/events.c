@@ -1556,6 +1556,7 @@ static int code_sentence(sent_ctx *c) {
         const char *fwhy = NULL;
         c->frame = NULL;
         unsigned off = doc->frames_off;
+        const char *ctry_protest = NULL;
         int violent = !strncmp(code, "18", 2) || !strncmp(code, "19", 2) || !strncmp(code, "20", 2);
         if (!sp && tp && g.passive && !(off & DYAD_FRAME_ARREST) && (!strncmp(code, "173", 3) || !strncmp(code, "174", 3))) {
             /* "the former minister was arrested": the police (the courts, for a trial) of the place */
@@ -1567,6 +1568,13 @@ static int code_sentence(sent_ctx *c) {
                 sp = &fsrc;
                 c->frame = "arrest";
             }
+        } else if (!strncmp(code, "14", 2) && !sp && tp && !(off & DYAD_FRAME_PROTEST) &&
+                   (ctry_protest = place_country(c, v.tok, &fwhy, tp)) != NULL) {
+            /* "protests against the government erupted", "thousands protested against it": the
+             * unnamed protesters are the civilians of the place */
+            frame_phrase(&fsrc, ctry_protest, "CVL");
+            sp = &fsrc;
+            c->frame = "protest";
         } else if (!strncmp(code, "14", 2) && !tp && !(off & DYAD_FRAME_PROTEST)) {
             /* a protest or strike with no target is against the government of the place */
             const char *ctry = place_country(c, v.tok, &fwhy, NULL);

@@ -529,6 +529,10 @@ static void test_frame_protest(void) {
     code("Ukrainian protesters rallied against Russia in Lviv.");
     expect(0, "UKROPP", "141", "RUS");
     CHECK(find(0, "UKROPP", "141", "UKRGOV") == NULL);
+    /* a protest against a named target by no one named: the civilians of the place */
+    code("Crowds rallied against the Russian government in Lviv.");
+    e = expect(0, "UKRCVL", "141", "RUSGOV");
+    if (e) CHECK_STR(e->frame, "protest");
     frames_off = DYAD_FRAME_PROTEST;
     code("Ukrainian protesters rallied in Lviv.");
     expect_none(0);
