@@ -1586,7 +1586,18 @@ static int code_sentence(sent_ctx *c) {
                     sp = &fsrc;
                 }
                 if (sp) {
-                    frame_phrase(&ftgt[nft++], ctry, "GOV");
+                    /* a riot where another state's troops or police are: against them ("troops
+                     * opened fire during a violent riot" in occupied land) */
+                    const dy_phrase *foreign = NULL;
+                    for (size_t q = c->p0; q < c->p1 && !foreign; q++) {
+                        const dy_phrase *ph = &doc->phrases.items[q];
+                        if ((!strncmp(ph->code + 3, "MIL", 3) || !strncmp(ph->code + 3, "COP", 3)) &&
+                            strlen(ph->code) >= 6 && strncmp(ph->code, ctry, 3) && strncmp(ph->code, "---", 3) &&
+                            !dy_code_is_intl(ph->code) && !(ph->flags & DY_PH_LOC) && ph->code[0] != '?')
+                            foreign = ph;
+                    }
+                    if (foreign) ftgt[nft++] = *foreign;
+                    else frame_phrase(&ftgt[nft++], ctry, "GOV");
                     c->frame = "protest";
                 }
             }

@@ -529,6 +529,12 @@ static void test_frame_protest(void) {
     code("Ukrainian protesters rallied against Russia in Lviv.");
     expect(0, "UKROPP", "141", "RUS");
     CHECK(find(0, "UKROPP", "141", "UKRGOV") == NULL);
+    /* where another state's troops are, the protest is against them; the state's own police
+     * leave it against the government */
+    code("Ukrainian protesters rallied in Lviv as Russian troops watched.");
+    expect(0, "UKROPP", "141", "RUSMIL");
+    code("Ukrainian protesters rallied in Lviv as Ukrainian police watched.");
+    expect(0, "UKROPP", "141", "UKRGOV");
     /* a protest against a named target by no one named: the civilians of the place */
     code("Crowds rallied against the Russian government in Lviv.");
     e = expect(0, "UKRCVL", "141", "RUSGOV");
