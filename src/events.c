@@ -1177,8 +1177,16 @@ static int32_t evaluator(const sent_ctx *c, uint32_t cue, uint32_t *verb) {
         while (b > c->ts && ((wf(doc, d, b - 1) & (DY_W_AUX | DY_W_MODAL | DY_W_NEG | DY_W_HAVE)) || is_adverb(doc, d, b - 1)))
             b--;
         int32_t p = find_subject(c, b);
+        /* "sparked by Milei calling X corrupt": the name right before an -ing judging verb is its
+         * subject, even after a preposition */
+        size_t n;
+        const char *t = dy_tok_text(doc, w, &n);
+        int32_t before = w > c->ts ? phrase_at(c, w - 1) : -1;
+        if (n > 4 && !memcmp(t + n - 3, "ing", 3) && before >= 0 && doc->phrases.items[before].tok_end == w &&
+            !(doc->phrases.items[before].flags & (DY_PH_LOC | DY_PH_PLACE)) && doc->phrases.items[before].code[0] != '?')
+            p = before;
         *verb = w;
-        return p >= 0 && usable(&doc->phrases.items[p]) ? p : -1;
+        return p >= 0 && (usable(&doc->phrases.items[p]) || p == before) ? p : -1;
     }
     return -1;
 }

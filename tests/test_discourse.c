@@ -663,6 +663,9 @@ static void test_statements(void) {
     if (e) CHECK_STR(e->speaker, "RUSGOV");
     code("Putin called the Ukrainian plan absurd.");
     expect(0, "RUSGOV", "111", "UKR");
+    /* an -ing judging verb right after a name, even the object of "by" */
+    code("A row was sparked by Putin calling the Ukrainian plan absurd.");
+    expect(0, "RUSGOV", "111", "UKR");
     /* must not: an actor outside what the verb judges, or an appeal */
     code("Putin called the plan absurd, and Ukraine criticized China.");
     CHECK(find(0, "RUSGOV", "111", "UKR") == NULL);
