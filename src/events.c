@@ -1589,7 +1589,14 @@ static int code_sentence(sent_ctx *c) {
             /* the state's own agents do not protest against it */
             int state = sp && agent_kind(sp->code, 's');
             if (ctry && (!sp || (!strncmp(ctry, sp->code, 3) && !state))) {
-                if (!sp && is_noun) {
+                /* "the protest", "the protests": one the article has reported, not a new event;
+                 * "protests erupted", "a protest" are */
+                int definite = is_noun && g.start > c->ts &&
+                               (dy_tok_is(doc, g.start - 1, "the") || dy_tok_is(doc, g.start - 1, "this") ||
+                                dy_tok_is(doc, g.start - 1, "these") || dy_tok_is(doc, g.start - 1, "those"));
+                if (!sp && is_noun && definite) {
+                    dy_trace(doc, "    no event: a protest named before (a definite noun with no actor)\n");
+                } else if (!sp && is_noun) {
                     frame_phrase(&fsrc, ctry, "CVL");
                     sp = &fsrc;
                 }

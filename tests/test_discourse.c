@@ -92,6 +92,7 @@ static const char VERBS[] =
     "@AID [---]\n"
     "- * TO + [070]\n"
     "@DRILLS [150] {}\n"
+    "@PROTEST [140] {PROTESTS}\n"
     "LAUNCH [---]\n"
     "PLEDGE [030]\n"
     "AGREE [030]\n"
@@ -535,6 +536,12 @@ static void test_frame_protest(void) {
     expect(0, "UKROPP", "141", "RUSMIL");
     code("Ukrainian protesters rallied in Lviv as Ukrainian police watched.");
     expect(0, "UKROPP", "141", "UKRGOV");
+    /* a protest noun by no one named: the place's civilians against its government; "the
+     * protest" with no actor is one the article reported before */
+    code("Protests erupted in Lviv.");
+    expect(0, "UKRCVL", "140", "UKRGOV");
+    code("Protests erupted in Lviv. The protests grew in Lviv.");
+    expect_none(1);
     /* a protest against a named target by no one named: the civilians of the place */
     code("Crowds rallied against the Russian government in Lviv.");
     e = expect(0, "UKRCVL", "141", "RUSGOV");
