@@ -678,6 +678,36 @@ static int place_target(const sent_ctx *c, uint32_t from, dy_phrase *out) {
 }
 
 static void virtual_phrase(dy_phrase *out, const char *code);
+static const char *place_country(const sent_ctx *c, uint32_t near, const char **why, const dy_phrase *fallback);
+
+/* The object of a coercive act (17x) when it is a place ("raided several houses", "searched the
+ * village"): a place word or place phrase within three tokens of the verb, over determiners,
+ * numbers and adjectives; the target is the civilians of the country of the nearest place the
+ * sentence names (else the document's main country). */
+static int coerced_place(const sent_ctx *c, uint32_t from, uint32_t verb, dy_phrase *out) {
+    dyad_doc *doc = c->doc;
+    for (uint32_t k = from; k < c->te && k < from + 4; k++) {
+        int32_t p = phrase_at(c, k);
+        int place = (p < 0 && (wf(doc, c->d, k) & DY_W_PLACE)) ||
+                    (p >= 0 && (doc->phrases.items[p].flags & (DY_PH_LOC | DY_PH_PLACE)) &&
+                     !dy_code_is_intl(doc->phrases.items[p].code) && strncmp(doc->phrases.items[p].code, "---", 3));
+        if (place) {
+            const char *why;
+            const char *ctry = p >= 0 ? doc->phrases.items[p].code : place_country(c, verb, &why, NULL);
+            if (!ctry || strlen(ctry) < 3) return 0;
+            memset(out, 0, sizeof *out);
+            snprintf(out->code, sizeof out->code, "%.3sCVL", ctry);
+            out->tok_start = k;
+            out->tok_end = k + 1;
+            out->group = UINT32_MAX;
+            return 1;
+        }
+        if (p >= 0 || !(tf(doc, k) & DY_TOK_WORD)) return 0;
+        if (!(wf(doc, c->d, k) & (DY_W_DET | DY_W_NUM)) && doc->tokens.items[k].tag != DY_TAG_ADJ) return 0;
+    }
+    return 0;
+}
+
 
 /* Is t the source's own armed forces or police, named by an agent noun only ("troops", "its
  * forces", "Russian soldiers" after Russia), or with `envoys` its own diplomats ("withdrew its
@@ -1707,6 +1737,11 @@ static int code_sentence(sent_ctx *c) {
         } else if (!is_noun && violent && place_target(c, best ? bb.last : v.end, &place)) {
             /* violence against a place ("shelled the area", "struck a market in Baghdad") hits its
              * civilians: the place's country (or the document's) + CVL */
+            trace_phrase(doc, "target (civilians of the place)", &place);
+            for (size_t a = 0; a < ns; a++)
+                if (add_event(c, S[a], &place, code, mod, day, &v, rf, rl, first_event)) return DYAD_ERR_NOMEM;
+        } else if (!is_noun && !strncmp(code, "17", 2) && coerced_place(c, best ? bb.last : v.end, v.tok, &place)) {
+            /* "raided several houses", "stormed the village": the place's civilians */
             trace_phrase(doc, "target (civilians of the place)", &place);
             for (size_t a = 0; a < ns; a++)
                 if (add_event(c, S[a], &place, code, mod, day, &v, rf, rl, first_event)) return DYAD_ERR_NOMEM;

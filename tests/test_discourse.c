@@ -115,6 +115,7 @@ static const char VERBS[] =
     "FACE [---]\n"
     "URGE [020]\n"
     "ALLOW [---]\n"
+    "RAID [170]\n"
     "DESCRIBE [---]\n"
     "@CRITICISM [111]\n"
     "--- WITHDRAW [0874] ---\n"
@@ -489,6 +490,17 @@ static void test_ngo_country(void) {
     expect(0, "KENNGO", "111", "UKR");
     code("Rights groups in Lviv criticized Russia.");
     expect(0, "UKRNGO", "111", "RUS");
+}
+
+/* A coercive act on a place (a raid on houses) targets the place's civilians. */
+static void test_coerced_place(void) {
+    code("Russian troops raided several houses in Kharkiv.");
+    expect(0, "RUSMIL", "170", "UKRCVL");
+    code("Russian troops raided the town of Lviv.");
+    expect(0, "RUSMIL", "170", "UKRCVL");
+    /* must not: a place far from the verb is where it happens, not what is raided */
+    code("Russian troops raided the offices of a newspaper in Lviv.");
+    CHECK(find(0, "RUSMIL", "170", "UKRCVL") == NULL);
 }
 
 static void test_ethnic_and_titles(void) {
@@ -1001,6 +1013,7 @@ int main(void) {
     RUN(test_quotes);
     RUN(test_places);
     RUN(test_ethnic_and_titles);
+    RUN(test_coerced_place);
     RUN(test_ngo_country);
     RUN(test_frame_arrest);
     RUN(test_frame_protest);
