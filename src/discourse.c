@@ -649,8 +649,14 @@ static uint32_t pair_at(const dyad_doc *doc, uint32_t k, uint32_t end) {
     else if (k + 1 < end && dy_tok_is(doc, k, "both")) n = 1;
     else if (k + 1 < end && (dy_tok_is(doc, k, "each") || dy_tok_is(doc, k, "either"))) { n = 1; nouns = each_nouns; }
     if (!n) return 0;
-    for (int i = 0; nouns[i]; i++)
-        if (dy_tok_is(doc, k + n, nouns[i])) return n + 1;
+    /* up to two describing words before the noun: "the two Central Asian nations", "both
+     * neighbouring countries" */
+    for (uint32_t skip = 0; skip < 3 && k + n + skip < end; skip++) {
+        for (int i = 0; nouns[i]; i++)
+            if (dy_tok_is(doc, k + n + skip, nouns[i])) return n + skip + 1;
+        uint32_t w = k + n + skip;
+        if (nouns == each_nouns || !(tfl(doc, w) & DY_TOK_WORD) || wfl(doc, doc->dict, w)) return 0;
+    }
     return 0;
 }
 

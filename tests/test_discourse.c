@@ -320,6 +320,10 @@ static void test_pairs(void) {
     code("Trump met Putin. Both leaders criticized China.");
     expect(1, "USAGOV", "111", "CHN");
     expect(1, "RUSGOV", "111", "CHN");
+    /* describing words before the pair's noun */
+    code("Russia and Ukraine met on Monday. The two neighbouring nations signed an agreement.");
+    expect(1, "RUS", "057", "UKR");
+    expect(1, "UKR", "057", "RUS");
     /* must not: nobody named before */
     code("The two sides signed an agreement.");
     expect_none(0);
