@@ -637,7 +637,8 @@ static void resolve_pair(dctx *c, size_t i) {
 
 static const char *const pair_nouns[] = {"sides", "countries", "nations", "leaders", "governments", "parties",
                                          "men", "presidents", "neighbours", "neighbors", "states", "delegations",
-                                         "armies", "rivals", "foes", "ministers", "allies", NULL};
+                                         "armies", "rivals", "foes", "ministers", "allies", "groups", "factions",
+                                         "militias", "movements", "camps", NULL};
 static const char *const each_nouns[] = {"side", "country", "nation", "party", "government", "leader", NULL};
 
 /* Token length of a pair expression at k ("the two sides", "both countries", "each side"), 0 if
