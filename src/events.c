@@ -146,7 +146,17 @@ typedef struct vgroup {
     int refusal;
     int will_not;                  /* will / would / shall not: a refusal when the action is a concession */
     int agreed;                    /* "agreed to": an agreement reached, not a plan announced */
+    int habitual;                  /* "regularly carry out", "frequently mount": background, no event */
 } vgroup;
+
+/* Adverbs that make an act a habit the article describes, not an event it reports. */
+static int habitual_adverb(const dyad_doc *doc, uint32_t k) {
+    static const char *const words[] = {"regularly", "frequently", "often", "routinely", "usually", "typically",
+                                        "habitually", "customarily", "periodically", "sometimes", "occasionally",
+                                        "generally", "traditionally", "normally", NULL};
+    for (int i = 0; words[i]; i++) if (dy_tok_is(doc, k, words[i])) return 1;
+    return 0;
+}
 
 static void verb_group(const sent_ctx *c, const verb_hit *v, vgroup *g) {
     dyad_doc *doc = c->doc;
@@ -175,6 +185,7 @@ static void verb_group(const sent_ctx *c, const verb_hit *v, vgroup *g) {
         }
         if (w & DY_W_NEG) { negated = 1; i = p; continue; }
         if (dy_tok_is(doc, p, "do") || dy_tok_is(doc, p, "does") || dy_tok_is(doc, p, "did")) { i = p; continue; }
+        if (habitual_adverb(doc, p)) { g->habitual = 1; i = p; continue; }
         if (is_adverb(doc, d, p)) { i = p; continue; }
         if (dy_tok_is(doc, p, "to")) {
             saw_to = 1;
@@ -1347,6 +1358,7 @@ static int code_sentence(sent_ctx *c) {
     uint32_t last_verb_end = 0;
     int last_passive = 0;
     int last_reaction = 0;           /* the last verb speaks about, asks for or promises an event */
+    int last_habitual = 0;           /* the last verb is a habit ("regularly carry out"): so is its object */
     dyad_modality last_mod = DYAD_ASSERTED;
     /* the generic commitments of "agreed to impose sanctions", "pledged to provide aid": dropped
      * when the complement codes the act itself (carried[k]: events [ev0, ev1) and the complement) */
@@ -1431,6 +1443,8 @@ static int code_sentence(sent_ctx *c) {
                 for (uint32_t k = last_verb_end; k < g.start && open; k++)
                     if (clause_stop(c, k) || (wf(doc, d, k) & DY_W_SUB) || (tf(doc, k) & DY_TOK_DASH)) open = 0;
                 if (open) subj = last_subject;
+                /* "frequently mount raids": the noun is the habit too */
+                if (open && last_habitual) g.habitual = 1;
             }
             /* "Russia is in talks with China", "the army is on high alert": the copula's subject */
             if (subj < 0 && g.start >= c->ts + 2 &&
@@ -1458,8 +1472,10 @@ static int code_sentence(sent_ctx *c) {
         }
         /* an infinitive of purpose has the subject of the verb before it ("began firing to disperse") */
         if (!is_noun && g.start < c->te && dy_tok_is(doc, g.start, "to") && last_subject >= 0 &&
-            last_verb_end <= g.start)
+            last_verb_end <= g.start) {
             subj = last_subject;
+            g.habitual |= last_habitual; /* "frequently mount raids to detain militants" */
+        }
         /* what an appeal asks of its object is not done ("urged Russia to withdraw"); what a verb
          * of causing makes its object do is the object's act ("allowed Somali troops to attack") */
         if (!is_noun && ctl_obj >= 0 && v.tok > ctl_from && v.tok < ctl_end) {
@@ -1508,10 +1524,20 @@ static int code_sentence(sent_ctx *c) {
                 mutual = was_reciprocal = 0;       /* a refusal is one side's */
             }
         }
+        if (code[0] && g.habitual) {
+            dy_trace(doc, "    no event: a habit the article describes (\"regularly\", \"often\"), not an event\n");
+            code = "";
+        }
         if (!code[0]) {
-            dy_trace(doc, "    no event: the verb codes nothing without a pattern\n");
+            if (!g.habitual) dy_trace(doc, "    no event: the verb codes nothing without a pattern\n");
             if (subj >= 0 && !is_noun) last_subject = subj;
-            if (!is_noun) { last_verb_end = v.end; last_passive = g.passive; last_reaction = 0; last_mod = mod; }
+            if (!is_noun) {
+                last_verb_end = v.end;
+                last_passive = g.passive;
+                last_reaction = 0;
+                last_mod = mod;
+                last_habitual = g.habitual;
+            }
             i = v.end - 1;
             continue;
         }
@@ -1573,6 +1599,7 @@ static int code_sentence(sent_ctx *c) {
             last_verb_end = v.end;
             last_passive = g.passive;
             last_mod = mod;
+            last_habitual = 0;
             /* speaking about an event or promising it is not doing it: "condemned the attack",
              * "pledged aid"; agreeing to it is ("agreed to a truce") */
             static const char *const agree[] = {"agree", NULL};

@@ -507,6 +507,20 @@ static void test_coerced_place(void) {
     CHECK(find(0, "RUSMIL", "170", "UKRCVL") == NULL);
 }
 
+/* A habit the article describes ("regularly", "often") is background, not an event; so are the
+ * nouns and purposes of its verb. */
+static void test_habitual(void) {
+    code("Russian troops regularly attack Ukraine.");
+    expect_none(0);
+    code("Russian troops often launch attacks on Ukraine.");
+    expect_none(0);
+    /* must not: an adverb of time or manner leaves the event */
+    code("Russian troops again attacked Ukraine.");
+    expect(0, "RUSMIL", "190", "UKR");
+    code("Russian troops launched attacks on Ukraine.");
+    expect(0, "RUSMIL", "190", "UKR");
+}
+
 static void test_ethnic_and_titles(void) {
     /* an ethnic group is no kin state: its rebels are those of the place */
     code("Ethnic Russian rebels attacked police in Kharkiv.");
@@ -1017,6 +1031,7 @@ int main(void) {
     RUN(test_quotes);
     RUN(test_places);
     RUN(test_ethnic_and_titles);
+    RUN(test_habitual);
     RUN(test_coerced_place);
     RUN(test_ngo_country);
     RUN(test_frame_arrest);
