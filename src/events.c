@@ -1236,11 +1236,30 @@ static int32_t evaluator(const sent_ctx *c, uint32_t cue, uint32_t *verb) {
  * codebook's verbal acts ('~' entries: "absurd" criticises, "concern" is pessimism, "condolences"
  * sympathy), codes the statement from the speaker toward the one actor it is about. No cue, no
  * speaker, or more than one possible target: no event. */
+/* The rank of a statement cue's code when a sentence has several (lower wins): a threat in words
+ * is the act of a sentence that also criticises ("hostile actions will receive a decisive
+ * response"); other cues are equal, and the first of them is coded. */
+static int cue_rank(const char *code) { return strncmp(code, "13", 2) ? 1 : 0; }
+
 static int code_statement(sent_ctx *c, size_t first_event) {
     dyad_doc *doc = c->doc;
     const dyad_dict *d = c->d;
     int32_t sp = -1;
+    /* the cue to code: the best ranked, the first of equals */
+    uint32_t chosen = UINT32_MAX;
+    int chosen_rank = 99;
     for (uint32_t k = c->ts; k < c->te; k++) {
+        uint32_t lex = doc->tokens.items[k].lex;
+        if (!lex || !d->lex[lex].cue_first || phrase_at(c, k) >= 0) continue;
+        if (k > c->ts && (wf(doc, d, k - 1) & DY_W_NEG)) continue;
+        for (uint32_t f = d->lex[lex].cue_first; f; f = d->forms[f - 1].next) {
+            uint32_t e;
+            int r = cue_rank(d->verbs[d->forms[f - 1].entry].code);
+            if (r < chosen_rank && match_form(c, k, &d->forms[f - 1], &e)) { chosen = k; chosen_rank = r; }
+        }
+    }
+    for (uint32_t k = c->ts; k < c->te; k++) {
+        if (chosen != UINT32_MAX && k < chosen) continue;
         uint32_t lex = doc->tokens.items[k].lex;
         if (!lex || !d->lex[lex].cue_first) continue;
         int32_t in = phrase_at(c, k);

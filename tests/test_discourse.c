@@ -125,7 +125,9 @@ static const char VERBS[] =
     "--- STATEMENT CUES [111] ---\n"
     "~ABSURD [111] {}\n"
     "~CONDOLENCES [018] {}\n"
-    "~SADDENED [018] {}\n";
+    "~SADDENED [018] {}\n"
+    "~HOSTILE [111] {}\n"
+    "~DECISIVE_RESPONSE [130] {}\n";
 
 static dyad_dict *D;
 static dyad_doc *DOC;
@@ -694,6 +696,10 @@ static void test_statements(void) {
     /* the speaker's own, when no other is named */
     code("Putin said the Russian police were absurd.");
     expect(0, "RUSGOV", "111", "RUSCOP");
+    /* a threat in words is the act of a sentence that also criticises */
+    code("Putin said hostile acts by Ukraine would get a decisive response.");
+    expect(0, "RUSGOV", "130", "UKR");
+    CHECK(find(0, "RUSGOV", "111", "UKR") == NULL);
     /* a verb that voices a judgement is spoken by its subject, about what it judges */
     code("Putin described the Ukrainian plan as absurd.");
     e = expect(0, "RUSGOV", "111", "UKR");
