@@ -469,6 +469,12 @@ int dy_find_actors(dyad_doc *doc, const dyad_dict *d) {
                             !(wflags(doc, d, k - 2) & (DY_W_DET | DY_W_PREP | DY_W_CONJ | DY_W_POSS | DY_W_NUM)) &&
                             !dy_tok_is(doc, k - 2, ","))
                             break;
+                        /* after a comma only in a list of adjectives ("masked, armed men"), not
+                         * after a clause's subject ("police, backed by troops, attacked rebels") */
+                        if (lex && d->lex[lex].is_verb && k - 1 > se->tok_start + 1 && dy_tok_is(doc, k - 2, ",") &&
+                            doc->phrases.len && doc->phrases.items[doc->phrases.len - 1].sentence == s &&
+                            doc->phrases.items[doc->phrases.len - 1].tok_end == k - 2)
+                            break;
                         k--;
                     }
                     pb.start = k;

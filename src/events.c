@@ -147,6 +147,7 @@ typedef struct vgroup {
     int will_not;                  /* will / would / shall not: a refusal when the action is a concession */
     int agreed;                    /* "agreed to": an agreement reached, not a plan announced */
     int habitual;                  /* "regularly carry out", "frequently mount": background, no event */
+    int reduced;                   /* a participle with no "be" before "by": "police, backed by troops," */
 } vgroup;
 
 /* Adverbs that make an act a habit the article describes, not an event it reports. */
@@ -996,6 +997,12 @@ static void frame_phrase(dy_phrase *out, const char *country, const char *agent)
 }
 
 /* Is the verb entry's base form one of these words? */
+/* Is token k one of `words`? */
+static int word_is(const dyad_doc *doc, uint32_t k, const char *const *words) {
+    for (int i = 0; words[i]; i++) if (dy_tok_is(doc, k, words[i])) return 1;
+    return 0;
+}
+
 static int verb_is(const dyad_dict *d, const dy_verb_entry *ve, const char *const *words) {
     const char *name = d->strings + ve->name;
     for (int i = 0; words[i]; i++) if (!strcasecmp(name, words[i])) return 1;
@@ -1417,6 +1424,16 @@ static int code_sentence(sent_ctx *c) {
             g.modality = DYAD_ASSERTED;
         } else {
             verb_group(c, &v, &g);
+            /* a reduced passive: "police, backed by troops,", "rebels led by X", "forces, supported
+             * by artillery strikes,": a participle right after its noun and before "by" */
+            static const char *const means[] = {"phone", "telephone", "video", "videolink", "air", "land", "sea",
+                                                "road", "rail", "train", "car", "plane", "boat", "foot", "email",
+                                                "letter", "far", "force", NULL};
+            if (!g.passive && v.form->tense == DY_FORM_PAST && v.end + 1 < c->te && dy_tok_is(doc, v.end, "by") &&
+                !word_is(doc, v.end + 1, means) && g.start == v.tok && v.tok > c->ts &&
+                (dy_tok_is(doc, v.tok - 1, ",") || phrase_at(c, v.tok - 1) >= 0 ||
+                 doc->tokens.items[v.tok - 1].tag == DY_TAG_NOUN))
+                g.passive = g.reduced = 1;
         }
         dy_trace(doc, "  %s \"%s\" (%s:%u, default %s)%s, %s\n", is_noun ? "event noun" : "verb", d->strings + ve->name,
                  d->files[ve->file], ve->line, ve->code[0] ? ve->code : "---", g.passive ? ", passive" : "",
@@ -1565,6 +1582,13 @@ static int code_sentence(sent_ctx *c) {
         if (bb.both >= 0) { if (src < 0) src = bb.both; else if (tgt < 0) tgt = bb.both; }
         if (g.passive) {
             int32_t by = find_object(c, v.end, 1);
+            /* a reduced passive's agent is the name right after "by" ("supported by artillery
+             * strikes into Karabakh" has none) */
+            if (g.reduced && by >= 0) {
+                uint32_t a = v.end + 1;
+                while (a < c->te && a < v.end + 3 && phrase_at(c, a) < 0 && (wf(doc, d, a) & DY_W_DET)) a++;
+                if (doc->phrases.items[by].tok_start != a) by = -1;
+            }
             if (src < 0) src = by;
             /* "Hamas is funded by Iran": a pattern's target after the verb is the agent of a passive */
             if (tgt >= 0 && tgt == by && src == by) tgt = -1;

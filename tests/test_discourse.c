@@ -523,6 +523,20 @@ static void test_habitual(void) {
     expect(0, "RUSMIL", "190", "UKR");
 }
 
+/* A participle right after its noun and before "by" is a passive ("Ukraine, criticized by
+ * China,"); its agent is the name right after "by", and "by phone" is no agent. */
+static void test_reduced_passive(void) {
+    code("Ukraine, criticized by China, attacked Russia.");
+    expect(0, "CHN", "111", "UKR");
+    expect(0, "UKR", "190", "RUS");
+    CHECK(find(0, "UKR", "111", "CHN") == NULL);
+    /* must not: no name right after "by" */
+    code("Ukraine, criticized by many in Kenya, met Russia.");
+    CHECK(find(0, "KEN", "111", "UKR") == NULL);
+    code("Putin met by phone with Ukraine.");
+    expect(0, "RUSGOV", "040", "UKR");
+}
+
 static void test_ethnic_and_titles(void) {
     /* an ethnic group is no kin state: its rebels are those of the place */
     code("Ethnic Russian rebels attacked police in Kharkiv.");
@@ -1037,6 +1051,7 @@ int main(void) {
     RUN(test_quotes);
     RUN(test_places);
     RUN(test_ethnic_and_titles);
+    RUN(test_reduced_passive);
     RUN(test_habitual);
     RUN(test_coerced_place);
     RUN(test_ngo_country);
