@@ -942,9 +942,10 @@ static uint32_t appeal_end(const sent_ctx *c, uint32_t from) {
 }
 
 
-/* The recipient of aid the sentence names none for: the document's main country when the donor
- * is another, else the other member of the document's main pair; NULL if neither. */
-static const char *aid_recipient(const sent_ctx *c, const dy_phrase *donor, const char **why) {
+/* The other party of an act the sentence names none for (the recipient of aid, the country whose
+ * ties are cut): the document's main country when the actor is another, else the other member of
+ * the document's main pair; NULL if neither. */
+static const char *main_partner(const sent_ctx *c, const dy_phrase *donor, const char **why) {
     const dyad_doc *doc = c->doc;
     if (doc->main_country[0] && strncmp(donor->code, doc->main_country, 3)) {
         *why = "the document's main country";
@@ -1716,11 +1717,19 @@ static int code_sentence(sent_ctx *c) {
                     c->frame = "protest";
                 }
             }
+        } else if (!strncmp(code, "16", 2) && sp && !tp && !(off & DYAD_FRAME_AID) &&
+                   doc->main_pair[0][0] && main_partner(c, sp, &fwhy) &&
+                   (!strncmp(main_partner(c, sp, &fwhy), doc->main_pair[0], 3) ||
+                    !strncmp(main_partner(c, sp, &fwhy), doc->main_pair[1], 3))) {
+            /* "would recall its ambassador", "cut ties": relations with the other side of the
+             * article's main pair */
+            frame_phrase(&ftgt[nft++], main_partner(c, sp, &fwhy), "");
+            fwhy = "the other side of the document's main pair";
         } else if ((!strncmp(code, "07", 2) || !strncmp(code, "033", 3)) && sp && !tp && !(off & DYAD_FRAME_AID) &&
-                   aid_recipient(c, sp, &fwhy)) {
+                   main_partner(c, sp, &fwhy)) {
             /* aid with no recipient goes to the country the article is about, or to the donor's
              * partner in the article's main pair when the donor is that country */
-            frame_phrase(&ftgt[nft++], aid_recipient(c, sp, &fwhy), "");
+            frame_phrase(&ftgt[nft++], main_partner(c, sp, &fwhy), "");
             c->frame = "aid";
         } else if (!(off & DYAD_FRAME_TALKS) && doc->main_pair[0][0] && !tp &&
                    ((!sp && (is_noun ? noun_is_subject(c, v.end) && !strncmp(code, "04", 2) : g.passive) &&

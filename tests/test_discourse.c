@@ -609,6 +609,9 @@ static void test_frame_aid(void) {
     /* must not: the main country giving aid has no recipient */
     code_t("Ukraine will provide aid. Ukraine met Russia in Lviv.", "Ukraine and the war", 0);
     expect_none(0);
+    /* ties cut with no country named: the other side of the article's main pair */
+    code("Russia criticized Kenya. Kenya criticized Russia. Russian officials met Kenya. Kenya will recall its ambassador.");
+    expect(3, "KEN", "161", "RUS");
     /* unless the article's main pair names its partner */
     code("The United States met Kenya. The United States criticized Kenya. American officials met Kenya. "
          "The United States will provide aid.");
