@@ -1035,19 +1035,34 @@ static int targetless(const char *code) {
     return 0;
 }
 
+/* A claim of responsibility names no victim: how far back the attack it claims may be. */
+#define CLAIM_SENTENCES 3
+
 /* The target of the attack a claim of responsibility is for: the target of the latest violence
  * (18x-20x) coded in this sentence or the three before it. */
 static int claimed_target(const sent_ctx *c, dy_phrase *out) {
     const dyad_doc *doc = c->doc;
+    /* the latest attack coded within CLAIM_SENTENCES, or one still waiting for its attacker */
+    uint32_t best_s = 0;
+    const char *best = NULL;
     for (size_t i = doc->events.len; i-- > 0;) {
         const dyad_event *e = &doc->events.items[i];
-        if (e->sentence + 3 < c->s) break;
+        if (e->sentence + CLAIM_SENTENCES < c->s) break;
         if (!e->target[0] || !(!strncmp(e->code, "18", 2) || !strncmp(e->code, "19", 2) || !strncmp(e->code, "20", 2)))
             continue;
-        virtual_phrase(out, e->target);
-        return 1;
+        best = e->target;
+        best_s = e->sentence;
+        break;
     }
-    return 0;
+    for (size_t i = c->npending ? *c->npending : 0; i-- > 0;) {
+        const pending_attack *pa = &c->pending[i];
+        if (pa->sentence + CLAIM_SENTENCES < c->s || pa->sentence > c->s) continue;
+        if (!best || pa->sentence > best_s) { best = pa->target; best_s = pa->sentence; }
+        break;
+    }
+    if (!best) return 0;
+    virtual_phrase(out, best);
+    return 1;
 }
 
 /* Does the event noun ending before token `end` head the subject of a verb ("the truce held",

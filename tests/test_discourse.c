@@ -537,6 +537,16 @@ static void test_reduced_passive(void) {
     expect(0, "RUSGOV", "040", "UKR");
 }
 
+/* A claim of responsibility is toward the target of the attack it claims, also one still
+ * waiting for its attacker. */
+static void test_claim_target(void) {
+    code("An attack on Ukraine killed dozens on Monday. Kenyan rebels claimed responsibility for the attack.");
+    expect(1, "KENREB", "015", "UKR");
+    /* must not: no attack in the sentences before */
+    code("Russia met Ukraine. Kenyan rebels claimed responsibility.");
+    CHECK(find(1, "KENREB", "015", "UKR") == NULL);
+}
+
 static void test_ethnic_and_titles(void) {
     /* an ethnic group is no kin state: its rebels are those of the place */
     code("Ethnic Russian rebels attacked police in Kharkiv.");
@@ -1054,6 +1064,7 @@ int main(void) {
     RUN(test_quotes);
     RUN(test_places);
     RUN(test_ethnic_and_titles);
+    RUN(test_claim_target);
     RUN(test_reduced_passive);
     RUN(test_habitual);
     RUN(test_coerced_place);
