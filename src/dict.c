@@ -208,6 +208,8 @@ static const struct { const char *words; uint8_t marks; } marked_words[] = {
      "forced forcing compel compels compelled compelling order orders ordered ordering help helps helped "
      "helping enable enables enabled enabling authorize authorizes authorized authorizing authorise "
      "authorises authorised authorising oblige obliges obliged obliging", DY_M_CAUSE},
+    {"speak speaks spoke spoken speaking talk talks talked talking confer confers conferred conferring "
+     "chat chats chatted chatting converse conversed", DY_M_TALK},
 };
 
 /* Interns every space-separated word of `words` with the class flags and marks given. */

@@ -53,7 +53,8 @@ enum {
                                 consider deem express voice signal */
     DY_M_APPEAL = 1 << 3,    /* verbs whose object is asked to do what follows: urge ask call (on)
                                 invite press encourage tell warn */
-    DY_M_CAUSE = 1 << 4      /* verbs whose object does what follows: allow let force order help */
+    DY_M_CAUSE = 1 << 4,     /* verbs whose object does what follows: allow let force order help */
+    DY_M_TALK = 1 << 5       /* verbs of conversation: speak talk confer chat */
 };
 
 typedef struct dy_lexeme {

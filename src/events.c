@@ -816,6 +816,16 @@ static size_t group_members(const sent_ctx *c, size_t p, size_t out[MAX_MEMBERS]
     return n;
 }
 
+/* Is phrase p a member of a compound of at least two different countries? */
+static int compound_of_countries(const sent_ctx *c, size_t p) {
+    size_t m[MAX_MEMBERS];
+    size_t n = group_members(c, p, m);
+    for (size_t i = 1; i < n; i++)
+        if (strncmp(c->doc->phrases.items[m[i]].code, c->doc->phrases.items[m[0]].code, 3)) return 1;
+    return 0;
+}
+
+
 /* "Israel faced criticism from Turkey", "the plan drew condemnation from Paris", "met with
  * criticism in France", "came under attack from rebels": an event noun that the subject of a verb
  * of receiving (DY_M_RECEIVE, over determiners, adjectives, adverbs and "with"/"under") gets. The
@@ -1575,6 +1585,13 @@ static int code_sentence(sent_ctx *c) {
                 mod = DYAD_ASSERTED;
                 mutual = was_reciprocal = 0;       /* a refusal is one side's */
             }
+        }
+        /* "Modi and Xi spoke", "the two leaders talked": a conversation of a compound subject of
+         * two countries, with nothing after it that codes, is a consultation (040) */
+        if (!code[0] && !is_noun && !best && subj >= 0 && !g.habitual &&
+            (dy_lex_marks(d, doc->tokens.items[v.tok].lex) & DY_M_TALK) && compound_of_countries(c, (size_t)subj)) {
+            dy_trace(doc, "    a conversation of the compound subject: consultation\n");
+            code = "040";
         }
         if (code[0] && g.habitual) {
             dy_trace(doc, "    no event: a habit the article describes (\"regularly\", \"often\"), not an event\n");

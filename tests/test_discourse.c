@@ -116,6 +116,7 @@ static const char VERBS[] =
     "URGE [020]\n"
     "ALLOW [---]\n"
     "RAID [170]\n"
+    "SPEAK [---] {SPOKE SPOKEN SPEAKS SPEAKING}\n"
     "DESCRIBE [---]\n"
     "@CRITICISM [111]\n"
     "--- WITHDRAW [0874] ---\n"
@@ -545,6 +546,18 @@ static void test_claim_target(void) {
     /* must not: no attack in the sentences before */
     code("Russia met Ukraine. Kenyan rebels claimed responsibility.");
     CHECK(find(1, "KENREB", "015", "UKR") == NULL);
+}
+
+/* A conversation of a compound subject of two countries is a consultation both ways. */
+static void test_compound_talk(void) {
+    code("Russian and Kenyan officials spoke on the sidelines of the summit.");
+    expect(0, "RUSGOV", "040", "KENGOV");
+    expect(0, "KENGOV", "040", "RUSGOV");
+    /* must not: one speaker, or a compound of one country */
+    code("Putin spoke on the sidelines of the summit.");
+    expect_none(0);
+    code("Putin and Russian officials spoke on the sidelines of the summit.");
+    expect_none(0);
 }
 
 static void test_ethnic_and_titles(void) {
@@ -1064,6 +1077,7 @@ int main(void) {
     RUN(test_quotes);
     RUN(test_places);
     RUN(test_ethnic_and_titles);
+    RUN(test_compound_talk);
     RUN(test_claim_target);
     RUN(test_reduced_passive);
     RUN(test_habitual);
