@@ -375,7 +375,7 @@ static inline int dy_tok_is(const dyad_doc *doc, uint32_t i, const char *w) {
     size_t n;
     const char *s = dy_tok_text(doc, i, &n);
     /* the first letters first: most comparisons end there */
-    return strlen(w) == n && n && ((s[0] | 0x20) == (w[0] | 0x20)) && strncasecmp(s, w, n) == 0;
+    return n && ((s[0] | 0x20) == (w[0] | 0x20)) && strlen(w) == n && strncasecmp(s, w, n) == 0;
 }
 
 /* "told X", "tell X": a reporting verb whose following phrase is the one spoken to, not the
