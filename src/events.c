@@ -83,6 +83,12 @@ static int32_t phrase_at(const sent_ctx *c, uint32_t tok) {
     return c->tok_phrase[tok - c->ts];
 }
 
+/* Is token k one of `words`? */
+static int word_is(const dyad_doc *doc, uint32_t k, const char *const *words) {
+    for (int i = 0; words[i]; i++) if (dy_tok_is(doc, k, words[i])) return 1;
+    return 0;
+}
+
 static int clause_stop(const sent_ctx *c, uint32_t i) {
     return dy_tok_is(c->doc, i, ";") || dy_tok_is(c->doc, i, ":");
 }
@@ -155,8 +161,7 @@ static int habitual_adverb(const dyad_doc *doc, uint32_t k) {
     static const char *const words[] = {"regularly", "frequently", "often", "routinely", "usually", "typically",
                                         "habitually", "customarily", "periodically", "sometimes", "occasionally",
                                         "generally", "traditionally", "normally", NULL};
-    for (int i = 0; words[i]; i++) if (dy_tok_is(doc, k, words[i])) return 1;
-    return 0;
+    return word_is(doc, k, words);
 }
 
 static void verb_group(const sent_ctx *c, const verb_hit *v, vgroup *g) {
@@ -1008,12 +1013,6 @@ static void frame_phrase(dy_phrase *out, const char *country, const char *agent)
 }
 
 /* Is the verb entry's base form one of these words? */
-/* Is token k one of `words`? */
-static int word_is(const dyad_doc *doc, uint32_t k, const char *const *words) {
-    for (int i = 0; words[i]; i++) if (dy_tok_is(doc, k, words[i])) return 1;
-    return 0;
-}
-
 static int verb_is(const dyad_dict *d, const dy_verb_entry *ve, const char *const *words) {
     const char *name = d->strings + ve->name;
     for (int i = 0; words[i]; i++) if (!strcasecmp(name, words[i])) return 1;
@@ -1697,7 +1696,7 @@ static int code_sentence(sent_ctx *c) {
         const char *fwhy = NULL;
         c->frame = NULL;
         unsigned off = doc->frames_off;
-        const char *ctry_protest = NULL;
+        const char *ctry_protest = NULL, *partner = NULL;
         int violent = !strncmp(code, "18", 2) || !strncmp(code, "19", 2) || !strncmp(code, "20", 2);
         if (!sp && tp && g.passive && !(off & DYAD_FRAME_ARREST) && (!strncmp(code, "173", 3) || !strncmp(code, "174", 3))) {
             /* "the former minister was arrested": the police (the courts, for a trial) of the place */
@@ -1749,19 +1748,18 @@ static int code_sentence(sent_ctx *c) {
                     c->frame = "protest";
                 }
             }
-        } else if (!strncmp(code, "16", 2) && sp && !tp && !(off & DYAD_FRAME_AID) &&
-                   doc->main_pair[0][0] && main_partner(c, sp, &fwhy) &&
-                   (!strncmp(main_partner(c, sp, &fwhy), doc->main_pair[0], 3) ||
-                    !strncmp(main_partner(c, sp, &fwhy), doc->main_pair[1], 3))) {
+        } else if (!strncmp(code, "16", 2) && sp && !tp && !(off & DYAD_FRAME_AID) && doc->main_pair[0][0] &&
+                   (partner = main_partner(c, sp, &fwhy)) != NULL &&
+                   (!strncmp(partner, doc->main_pair[0], 3) || !strncmp(partner, doc->main_pair[1], 3))) {
             /* "would recall its ambassador", "cut ties": relations with the other side of the
              * article's main pair */
-            frame_phrase(&ftgt[nft++], main_partner(c, sp, &fwhy), "");
+            frame_phrase(&ftgt[nft++], partner, "");
             fwhy = "the other side of the document's main pair";
         } else if ((!strncmp(code, "07", 2) || !strncmp(code, "033", 3)) && sp && !tp && !(off & DYAD_FRAME_AID) &&
-                   main_partner(c, sp, &fwhy)) {
+                   (partner = main_partner(c, sp, &fwhy)) != NULL) {
             /* aid with no recipient goes to the country the article is about, or to the donor's
              * partner in the article's main pair when the donor is that country */
-            frame_phrase(&ftgt[nft++], main_partner(c, sp, &fwhy), "");
+            frame_phrase(&ftgt[nft++], partner, "");
             c->frame = "aid";
         } else if (!(off & DYAD_FRAME_TALKS) && doc->main_pair[0][0] && !tp &&
                    ((!sp && (is_noun ? noun_is_subject(c, v.end) && !strncmp(code, "04", 2) : g.passive) &&
