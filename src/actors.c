@@ -185,7 +185,12 @@ static void resolve_phrase(const dyad_doc *doc, const dyad_dict *d, const phrase
         if (!agent && first_entry && first_entry->place) ph->flags |= DY_PH_PLACE | DY_PH_LOC;  /* "Lviv" */
         if (!agent && pb->nm == 1 && first_entry) ph->entry = (uint32_t)(first_entry - d->actors) + 1;
         if (pb->m[first_k].kind == 3) ph->flags |= DY_PH_LEARNED;
-        if (!agent || dy_code_is_intl(c)) {
+        /* "Hamas officials", "Taliban leaders", "opposition party spokesman": a group's own
+         * officials are the group, not a government */
+        int own_officials = agent && !strncmp(agent, "GOV", 3) && strlen(c) >= 6 &&
+                            (!strncmp(c + 3, "REB", 3) || !strncmp(c + 3, "OPP", 3) || !strncmp(c + 3, "PTY", 3) ||
+                             !strncmp(c + 3, "NGO", 3));
+        if (!agent || dy_code_is_intl(c) || own_officials) {
             dy_code_cat(ph->code, c, 15, NULL);
         } else {
             dy_code_cat(ph->code, c, 3, agent);

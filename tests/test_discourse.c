@@ -560,6 +560,15 @@ static void test_compound_talk(void) {
     expect_none(0);
 }
 
+/* A group's own officials are the group, not a government. */
+static void test_group_officials(void) {
+    code("Rapid Support Forces officials criticized Kenya.");
+    expect(0, "SDNREB", "111", "KEN");
+    /* must not: a country's officials are its government */
+    code("Sudanese officials criticized Kenya.");
+    expect(0, "SDNGOV", "111", "KEN");
+}
+
 static void test_ethnic_and_titles(void) {
     /* an ethnic group is no kin state: its rebels are those of the place */
     code("Ethnic Russian rebels attacked police in Kharkiv.");
@@ -1077,6 +1086,7 @@ int main(void) {
     RUN(test_quotes);
     RUN(test_places);
     RUN(test_ethnic_and_titles);
+    RUN(test_group_officials);
     RUN(test_compound_talk);
     RUN(test_claim_target);
     RUN(test_reduced_passive);
