@@ -1116,7 +1116,11 @@ static int referred_event_source(const sent_ctx *c, uint32_t from, const dy_phra
         {"aggression", "181920"}, {"coup", "181920"}, {"crackdown", "1718"}, {"arrest", "17"}, {"arrests", "17"},
         {"detention", "17"}, {"expulsion", "1617"}, {"sanctions", "16"}, {"ban", "16"}, {"decision", "*"},
         {"move", "*"}, {"action", "*"}, {"actions", "*"}, {"step", "*"}, {"remarks", "0111121310"},
-        {"comments", "0111121310"}, {"statement", "0111121310"}, {"statements", "0111121310"}, {NULL, NULL}};
+        {"comments", "0111121310"}, {"statement", "0111121310"}, {"statements", "0111121310"},
+        {"invitation", "020304"}, {"invitations", "020304"}, {"offer", "0305"}, {"offers", "0305"},
+        {"proposal", "0203"}, {"proposals", "0203"}, {"call", "02"}, {"calls", "02"}, {"appeal", "02"},
+        {"request", "02"}, {"demand", "10"}, {"demands", "10"}, {"ultimatum", "1013"}, {"threat", "13"},
+        {"threats", "13"}, {NULL, NULL}};
     const dyad_doc *doc = c->doc;
     uint32_t k = from;
     while (k < c->te && k < from + 4 && ((wf(doc, c->d, k) & (DY_W_DET | DY_W_POSS)) || is_adverb(doc, c->d, k) ||
@@ -1854,7 +1858,10 @@ static int code_sentence(sent_ctx *c) {
             trace_phrase(doc, "target (civilians of the place)", &place);
             for (size_t a = 0; a < ns; a++)
                 if (add_event(c, S[a], &place, code, mod, day, &v, rf, rl, first_event)) return DYAD_ERR_NOMEM;
-        } else if (verbal_conflict(code) && referred_event_source(c, best ? bb.last : v.end, S[0], &place)) {
+        } else if ((verbal_conflict(code) || !strncmp(code, "03", 2) || !strncmp(code, "05", 2)) &&
+                   (referred_event_source(c, best ? bb.last : v.end, S[0], &place) ||
+                    (best && referred_event_source(c, v.end, S[0], &place)))) {
+            /* (a pattern may have read the noun itself: "accepted the invitation") */
             /* "condemned the coup", "rejected the move": toward whoever did what the noun names */
             trace_phrase(doc, "target (the author of the event referred to)", &place);
             for (size_t a = 0; a < ns; a++)

@@ -116,6 +116,9 @@ static const char VERBS[] =
     "URGE [020]\n"
     "ALLOW [---]\n"
     "RAID [170]\n"
+    "INVITE [036]\n"
+    "ACCEPT [030]\n"
+    "- * INVITATION [036]\n"
     "SPEAK [---] {SPOKE SPOKEN SPEAKS SPEAKING}\n"
     "DESCRIBE [---]\n"
     "@CRITICISM [111]\n"
@@ -567,6 +570,16 @@ static void test_group_officials(void) {
     /* must not: a country's officials are its government */
     code("Sudanese officials criticized Kenya.");
     expect(0, "SDNGOV", "111", "KEN");
+}
+
+/* Accepting or answering an event named by a noun ("accepted the invitation") is toward whoever
+ * made it, in this sentence or the three before. */
+static void test_referred_cooperation(void) {
+    code("Russia invited Kenya to talks. Ukraine accepted the invitation.");
+    expect(1, "UKR", "036", "RUS");
+    /* must not: no invitation before */
+    code("Russia met Kenya. Ukraine accepted the invitation.");
+    CHECK(find(1, "UKR", "036", "RUS") == NULL);
 }
 
 static void test_ethnic_and_titles(void) {
@@ -1086,6 +1099,7 @@ int main(void) {
     RUN(test_quotes);
     RUN(test_places);
     RUN(test_ethnic_and_titles);
+    RUN(test_referred_cooperation);
     RUN(test_group_officials);
     RUN(test_compound_talk);
     RUN(test_claim_target);
