@@ -662,6 +662,16 @@ static int32_t possessor(const sent_ctx *c, uint32_t np) {
     return p;
 }
 
+/* The civilians of `country`, as a phrase spanning tokens [ts, te): the target of violence or
+ * coercion against a place. */
+static void civilians_of(dy_phrase *out, const char *country, uint32_t ts, uint32_t te) {
+    memset(out, 0, sizeof *out);
+    snprintf(out->code, sizeof out->code, "%.3sCVL", country);
+    out->tok_start = ts;
+    out->tok_end = te;
+    out->group = UINT32_MAX;
+}
+
 /* A place after the verb in its clause (a place name, or a noun such as "area", "market",
  * "villages"): fills `out` with a target standing for its civilians. */
 static int place_target(const sent_ctx *c, uint32_t from, dy_phrase *out) {
@@ -686,11 +696,7 @@ static int place_target(const sent_ctx *c, uint32_t from, dy_phrase *out) {
         }
     }
     if (!country) return 0;
-    memset(out, 0, sizeof *out);
-    snprintf(out->code, sizeof out->code, "%.3sCVL", country);
-    out->tok_start = ts;
-    out->tok_end = te;
-    out->group = UINT32_MAX;
+    civilians_of(out, country, ts, te);
     return 1;
 }
 
@@ -712,11 +718,7 @@ static int coerced_place(const sent_ctx *c, uint32_t from, uint32_t verb, dy_phr
             const char *why;
             const char *ctry = p >= 0 ? doc->phrases.items[p].code : place_country(c, verb, &why, NULL);
             if (!ctry || strlen(ctry) < 3) return 0;
-            memset(out, 0, sizeof *out);
-            snprintf(out->code, sizeof out->code, "%.3sCVL", ctry);
-            out->tok_start = k;
-            out->tok_end = k + 1;
-            out->group = UINT32_MAX;
+            civilians_of(out, ctry, k, k + 1);
             return 1;
         }
         if (p >= 0 || !(tf(doc, k) & DY_TOK_WORD)) return 0;
