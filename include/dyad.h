@@ -230,7 +230,14 @@ typedef struct dyad_event {
     dyad_span speaker_span;  /* the speaker's phrase in the original text (start == end: none) */
     uint8_t quoted;          /* 1: the event's words are inside a quotation */
     float confidence;        /* the measured precision of the event's rule (src/confidence.c), 0..1 */
+    dyad_span place_span;    /* where it happened: the place named in the event's clause, else in its
+                              * sentence (a gazetteer place, or a country or capital after "in"/"at");
+                              * start == end: none */
+    char place_country[4];   /* the place's country code ("" when no place) */
+    int32_t lat, lon;        /* the place's coordinates in 1e-5 degrees; DYAD_NOCOORD when unknown */
 } dyad_event;
+
+#define DYAD_NOCOORD INT32_MIN
 
 /* Implicit-role frames: an event whose sentence leaves a role out takes it from the document
  * (docs/DISCOURSE.md). All are on by default; set bits in dyad_options.frames_off to switch them off. */

@@ -404,6 +404,56 @@ static void pick_main_country(dyad_doc *doc, const dyad_dict *d) {
     snprintf(doc->main_country, sizeof doc->main_country, "%s", best >= 0 ? codes[best] : "");
 }
 
+/* A place name several countries share ("Victoria", "Hyderabad") has one code line per country,
+ * the largest place first. Each such place takes the alternative whose country the document's
+ * other named actors mention most (once per sentence); with none mentioned it keeps the first. */
+static void resolve_place_alternatives(dyad_doc *doc, const dyad_dict *d) {
+    enum { MAXC = 256 };
+    char codes[MAXC][4];
+    int counts[MAXC], nc = 0, any = 0;
+    uint32_t last[MAXC];
+    for (size_t i = 0; i < doc->phrases.len; i++) {
+        const dy_phrase *p = &doc->phrases.items[i];
+        const dy_actor_entry *e = p->entry ? &d->actors[p->entry - 1] : NULL;
+        int ambiguous = (p->flags & DY_PH_PLACE) && e && e->place && e->code_count > 1;
+        any |= ambiguous;
+        /* the votes: every named actor and unambiguous place, once per sentence and country */
+        if (ambiguous || (p->flags & (DY_PH_PRON | DY_PH_AGENT_ONLY)) || strlen(p->code) < 3 ||
+            dy_code_is_intl(p->code) || !strncmp(p->code, "---", 3))
+            continue;
+        int k = 0;
+        while (k < nc && strncmp(codes[k], p->code, 3)) k++;
+        if (k == nc) {
+            if (nc == MAXC) continue;
+            snprintf(codes[nc], 4, "%.3s", p->code);
+            counts[nc] = 0;
+            last[nc++] = UINT32_MAX;
+        }
+        if (last[k] == p->sentence) continue;
+        last[k] = p->sentence;
+        counts[k]++;
+    }
+    if (!any) return;
+    for (size_t i = 0; i < doc->phrases.len; i++) {
+        dy_phrase *p = &doc->phrases.items[i];
+        if (!(p->flags & DY_PH_PLACE) || !p->entry) continue;
+        const dy_actor_entry *e = &d->actors[p->entry - 1];
+        if (!e->place || e->code_count < 2) continue;
+        int best = -1, best_n = 0;
+        for (uint32_t k = 0; k < e->code_count; k++) {
+            const char *cc = d->codes[e->code_start + k].code;
+            for (int j = 0; j < nc; j++)
+                if (!strncmp(codes[j], cc, 3) && counts[j] > best_n) { best_n = counts[j]; best = (int)k; }
+        }
+        if (best > 0) {
+            const dy_actor_code *c = &d->codes[e->code_start + (uint32_t)best];
+            snprintf(p->code, sizeof p->code, "%s", c->code);
+            p->rule_line = c->line;
+            p->why = "the place of the document's country";
+        }
+    }
+}
+
 int dy_find_actors(dyad_doc *doc, const dyad_dict *d) {
     /* 1. word ids (kept when the stage runs again for learned names) */
     for (size_t i = 0; i < doc->tokens.len && !doc->names.len; i++) {
@@ -507,6 +557,7 @@ int dy_find_actors(dyad_doc *doc, const dyad_dict *d) {
             p->flags |= DY_PH_PERSON;
         }
     }
+    resolve_place_alternatives(doc, d);
     pick_main_country(doc, d);
     /* 3. agent-only countries, pronouns, flags, compounds */
     for (size_t i = 0; i < doc->phrases.len; i++) {

@@ -397,10 +397,53 @@ static int parse_ymd(const char *s, size_t n, int32_t *days) {
 }
 
 /* Parses "[CODE]" / "[CODE >date]" / "[CODE <date]" / "[CODE d1-d2]" (inside the brackets). */
+/* Parses one signed decimal degree ("-37.81") into 1e-5 degrees; at most `limit` degrees. */
+static int parse_degree(const char **sp, const char *end, int32_t limit, int32_t *out) {
+    const char *s = *sp;
+    int neg = 0;
+    if (s < end && (*s == '-' || *s == '+')) neg = *s++ == '-';
+    int64_t v = 0;
+    int digits = 0, frac = -1;
+    for (; s < end; s++) {
+        if (*s == '.' && frac < 0) { frac = 0; continue; }
+        if (*s < '0' || *s > '9') break;
+        if (frac >= 5) continue;           /* finer than 1e-5 degrees: ignored */
+        v = v * 10 + (*s - '0');
+        digits++;
+        if (frac >= 0) frac++;
+        if (v > (int64_t)limit * 100000 * 10) return -1;
+    }
+    if (!digits) return -1;
+    for (int f = frac < 0 ? 0 : frac; f < 5; f++) v *= 10;
+    if (v > (int64_t)limit * 100000) return -1;
+    *out = (int32_t)(neg ? -v : v);
+    *sp = s;
+    return 0;
+}
+
+/* Parses the optional "@LAT,LON" after a code's ']' (text up to the line's end). 0 when absent or
+ * well formed, -1 when malformed. */
+static int parse_coords(const char *s, const char *end, dy_actor_code *c) {
+    while (s < end && (*s == ' ' || *s == '\t')) s++;
+    if (s == end) return 0;
+    if (*s != '@') return 0;               /* other text after the code: ignored as before */
+    s++;
+    int32_t lat, lon;
+    if (parse_degree(&s, end, 90, &lat) || s >= end || *s != ',') return -1;
+    s++;
+    if (parse_degree(&s, end, 180, &lon)) return -1;
+    while (s < end && (*s == ' ' || *s == '\t')) s++;
+    if (s != end) return -1;
+    c->lat = lat;
+    c->lon = lon;
+    return 0;
+}
+
 static int parse_actor_code(const char *s, size_t n, dy_actor_code *out) {
     memset(out, 0, sizeof *out);
     out->from = INT32_MIN;
     out->to = INT32_MAX;
+    out->lat = out->lon = DY_NOCOORD;
     size_t i = 0;
     while (i < n && s[i] == ' ') i++;
     size_t a = i;
@@ -542,6 +585,8 @@ static int load_actors(dyad_dict *d, const char *name, const char *data, size_t 
             dy_actor_code c;
             if (parse_actor_code(s + 1, cl, &c))
                 return dy_fail(err, DYAD_ERR_PARSE, name, lr.lineno, 1, "malformed code or date range");
+            if (parse_coords(e + 1, s + n, &c))
+                return dy_fail(err, DYAD_ERR_PARSE, name, lr.lineno, (long)(e + 1 - s), "malformed coordinates (use @LAT,LON)");
             c.line = (uint32_t)lr.lineno;
             if (GROW(d->codes, d->ncodes, d->codes_cap, 1)) return dy_fail(err, DYAD_ERR_NOMEM, name, 0, -1, "out of memory");
             dy_actor_entry *ae = &d->actors[cur];
@@ -593,6 +638,10 @@ static int load_actors(dyad_dict *d, const char *name, const char *data, size_t 
                     dy_actor_code c;
                     if (parse_actor_code(code, code_len, &c))
                         return dy_fail(err, DYAD_ERR_PARSE, name, lr.lineno, (long)pl, "malformed code or date range");
+                    if (code + code_len < s + n &&
+                        parse_coords(code + code_len + 1, s + n, &c))
+                        return dy_fail(err, DYAD_ERR_PARSE, name, lr.lineno, (long)(code + code_len + 1 - s),
+                                       "malformed coordinates (use @LAT,LON)");
                     c.line = (uint32_t)lr.lineno;
                     if (GROW(d->codes, d->ncodes, d->codes_cap, 1)) return dy_fail(err, DYAD_ERR_NOMEM, name, 0, -1, "out of memory");
                     d->codes[d->ncodes++] = c;

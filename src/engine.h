@@ -85,7 +85,10 @@ typedef struct dy_actor_code {
     char code[16];
     int32_t from, to;        /* days since 1970; INT32_MIN / INT32_MAX when open */
     uint32_t line;
+    int32_t lat, lon;        /* a place's coordinates in 1e-5 degrees ("@LAT,LON"); DY_NOCOORD: none */
 } dy_actor_code;
+
+#define DY_NOCOORD DYAD_NOCOORD
 
 typedef struct dy_actor_entry {
     uint32_t name;           /* offset of the entry's first phrase in strings */
@@ -321,6 +324,11 @@ void dy_tag_lexicon(dyad_dict *d);
 /* events.c: finds verbs, applies patterns, picks source and target, modality and date, and
  * appends events. */
 int dy_find_events(dyad_doc *doc, const dyad_dict *d);
+
+/* locate.c: gives every event its place (place_span, place_country, lat/lon): the place named in
+ * the event's clause, else the one nearest its verb in the sentence, else none. Linear in the
+ * document's tokens and phrases. */
+void dy_locate_events(dyad_doc *doc, const dyad_dict *d);
 
 /* timex.c: the day named by the sentence's date expression nearest to token `anchor` and in its
  * clause ("on Tuesday", "next Monday", "yesterday", "last night", "June 9, 2021", "9 June", "in

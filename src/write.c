@@ -58,6 +58,44 @@ static void json_span(dyad_buf *b, const dyad_doc *doc, const char *key, dyad_sp
     }
 }
 
+/* A coordinate in 1e-5 degrees as a decimal with the trailing zeros dropped ("-37.81"). */
+static void put_degree(dyad_buf *b, int32_t v) {
+    if (v < 0) { dy_buf_putc(b, '-'); v = -v; }
+    put_uint(b, (unsigned long)v / 100000);
+    unsigned f = (unsigned)v % 100000;
+    if (!f) return;
+    char tmp[6];
+    for (int i = 4; i >= 0; i--) { tmp[i] = (char)('0' + f % 10); f /= 10; }
+    int n = 5;
+    while (n > 1 && tmp[n - 1] == '0') n--;
+    dy_buf_putc(b, '.');
+    dy_buf_append(b, tmp, (size_t)n);
+}
+
+/* "place", "place_span", "place_country", "lat", "lon" (null when unknown) */
+static void json_place(dyad_buf *b, const dyad_doc *doc, const dyad_event *e) {
+    dyad_span sp = e->place_span;
+    if (sp.end > sp.start && sp.end <= doc->orig_len) {
+        json_str(b, "place", doc->orig + sp.start, sp.end - sp.start, 1);
+        dy_buf_puts(b, ",\"place_span\":[");
+        put_uint(b, sp.start);
+        dy_buf_putc(b, ',');
+        put_uint(b, sp.end);
+        dy_buf_putc(b, ']');
+        json_str(b, "place_country", e->place_country, strlen(e->place_country), 1);
+    } else {
+        dy_buf_puts(b, ",\"place\":null,\"place_span\":null,\"place_country\":null");
+    }
+    if (e->lat != DYAD_NOCOORD && e->lon != DYAD_NOCOORD && sp.end > sp.start) {
+        dy_buf_puts(b, ",\"lat\":");
+        put_degree(b, e->lat);
+        dy_buf_puts(b, ",\"lon\":");
+        put_degree(b, e->lon);
+    } else {
+        dy_buf_puts(b, ",\"lat\":null,\"lon\":null");
+    }
+}
+
 static void write_json(const dyad_doc *doc, const dyad_event *e, dyad_buf *b) {
     const char *st = dyad_doc_sentence_text(doc, e->sentence);
     dy_buf_puts(b, "{");
@@ -95,6 +133,7 @@ static void write_json(const dyad_doc *doc, const dyad_event *e, dyad_buf *b) {
     else dy_buf_puts(b, ",\"speaker\":null");
     json_span(b, doc, "speaker", e->speaker_span);
     dy_buf_puts(b, e->quoted ? ",\"quote\":true" : ",\"quote\":false");
+    json_place(b, doc, e);
     /* two decimals without printf (the writer is on the hot path): 0 <= confidence <= 1 */
     float cf = e->confidence < 0 ? 0 : e->confidence > 1 ? 1 : e->confidence;
     unsigned hundredths = (unsigned)((double)cf * 100.0 + 0.5);
@@ -134,8 +173,26 @@ static void write_phoenix(const dyad_doc *doc, const dyad_event *e, size_t idx, 
     dy_buf_printf(b, "%s\t%s\t%s\t\t%s\t%s\t%s\t\t", e->source, se, sr, e->target, te, tr);
     /* 14 EventCode 15 EventRootCode 16 PentaClass 17 GoldsteinScore 18 Issues */
     dy_buf_printf(b, "%s\t%s\t%d\t%.1f\t\t", e->code, e->cameo->root, e->cameo->penta, e->cameo->goldstein);
-    /* 19 Lat 20 Lon 21 LocationName 22 StateName 23 CountryCode (no geolocation yet) */
-    dy_buf_puts(b, "\t\t\t\t\t");
+    /* 19 Lat 20 Lon 21 LocationName 22 StateName (not known) 23 CountryCode */
+    if (e->place_span.end > e->place_span.start && e->place_span.end <= doc->orig_len) {
+        if (e->lat != DYAD_NOCOORD && e->lon != DYAD_NOCOORD) {
+            put_degree(b, e->lat);
+            dy_buf_putc(b, '\t');
+            put_degree(b, e->lon);
+            dy_buf_putc(b, '\t');
+        } else {
+            dy_buf_puts(b, "\t\t");
+        }
+        for (uint32_t i = e->place_span.start; i < e->place_span.end; i++) {
+            char ch = doc->orig[i];
+            dy_buf_putc(b, (ch == '\t' || ch == '\n' || ch == '\r') ? ' ' : ch);
+        }
+        dy_buf_puts(b, "\t\t");
+        tsv_field(b, e->place_country);
+        dy_buf_putc(b, '\t');
+    } else {
+        dy_buf_puts(b, "\t\t\t\t\t");
+    }
     /* 24 SentenceID 25 URLs 26 NewsSources */
     tsv_field(b, doc->id);
     dy_buf_printf(b, "_%u\t", e->sentence);

@@ -764,6 +764,81 @@ static void test_write_phoenix(void) {
     dyad_buf_free(&b);
 }
 
+/* Places: coordinates, shared names, and each event's location (locate.c). */
+static const char PLACES[] =
+    "KHARKIV [UKR] @49.99,36.23\n"            /* 1 */
+    "+KHARKOV\n"
+    "VICTORIA [AUS] @-37.81,144.96\n"         /* 3: the largest first */
+    "[IND] @48.43,-123.37\n"                  /* 4 */
+    "DONBAS [UKR]\n";                         /* 5: no coordinates */
+
+static void test_places(void) {
+    static const char *const names[] = {"test.actors", "test.agents", "test.verbs", "test.places"};
+    const char *const texts[] = {ACTORS, AGENTS, VERBS, PLACES};
+    dyad_dict *saved = D;
+    D = t_dict(names, texts, 4);
+    CHECK(D != NULL);
+    if (!D) { D = saved; return; }
+    /* the place inside the event's clause, its country and coordinates */
+    code("Russian troops attacked Kharkov.", "2025-02-14");
+    const dyad_event *e = expect_event("RUSMIL", "190", "UKRCVL");
+    if (e) {
+        CHECK_STR(span_text(e->place_span), "Kharkov");
+        CHECK_STR(e->place_country, "UKR");
+        CHECK_INT(e->lat, 4999000);
+        CHECK_INT(e->lon, 3623000);
+    }
+    /* a place after the clause's core, before a comma */
+    code("Russia criticized Ukraine in Kharkiv, China said.", "2025-02-14");
+    e = expect_event("RUS", "111", "UKR");
+    if (e) CHECK_STR(span_text(e->place_span), "Kharkiv");
+    /* a country after a locative preposition is a place without coordinates */
+    code("Chinese officials met Indian officials in Moscow.", "2025-02-14");
+    e = expect_event("CHNGOV", "040", "INDGOV");
+    if (e) {
+        CHECK_STR(span_text(e->place_span), "Moscow");
+        CHECK_STR(e->place_country, "RUS");
+        CHECK_INT(e->lat, DYAD_NOCOORD);
+    }
+    /* no place at all */
+    code("Russia criticized Ukraine.", "2025-02-14");
+    e = expect_event("RUS", "111", "UKR");
+    if (e) {
+        CHECK_INT(e->place_span.end - e->place_span.start, 0);
+        CHECK_STR(e->place_country, "");
+    }
+    /* a shared name: the largest place, unless the document is about another of its countries */
+    code("Russian troops attacked Victoria.", "2025-02-14");
+    e = expect_event("RUSMIL", "190", "AUSCVL");
+    if (e) CHECK_INT(e->lat, -3781000);
+    code("India criticized China. Russian troops attacked Victoria.", "2025-02-14");
+    e = expect_event("RUSMIL", "190", "INDCVL");
+    if (e) {
+        CHECK_STR(e->place_country, "IND");
+        CHECK_INT(e->lon, -12337000);
+    }
+    /* the JSON and Phoenix writers carry the location */
+    code("Russian troops attacked Kharkiv.", "2025-02-14");
+    dyad_buf b = {0};
+    CHECK_INT(dyad_write_events(DOC, DYAD_FORMAT_JSON, &b), DYAD_OK);
+    CHECK(b.data && strstr(b.data, "\"place\":\"Kharkiv\",\"place_span\":[24,31],\"place_country\":\"UKR\",\"lat\":49.99,\"lon\":36.23"));
+    b.len = 0;
+    CHECK_INT(dyad_write_events(DOC, DYAD_FORMAT_PHOENIX, &b), DYAD_OK);
+    CHECK(b.data && strstr(b.data, "\t49.99\t36.23\tKharkiv\t\tUKR\t"));
+    dyad_buf_free(&b);
+    /* malformed coordinates are an error with the line */
+    dyad_dict *bad = dyad_dict_new();
+    dyad_error err = {0};
+    static const char BAD[] = "KHARKIV [UKR]\nLVIV [UKR] @49.8\n";
+    CHECK_INT(dyad_dict_load_buffer(bad, "bad.places", BAD, strlen(BAD), DYAD_DICT_AUTO, &err), DYAD_ERR_PARSE);
+    CHECK_INT(err.line, 2);
+    static const char BAD2[] = "LVIV [UKR] @95.1,24.0\n";
+    CHECK_INT(dyad_dict_load_buffer(bad, "bad2.places", BAD2, strlen(BAD2), DYAD_DICT_AUTO, &err), DYAD_ERR_PARSE);
+    dyad_dict_free(bad);
+    dyad_dict_free(D);
+    D = saved;
+}
+
 /* The same dictionary serves two documents at once, and a document is reusable. */
 static void test_reuse(void) {
     dyad_doc *other = dyad_doc_new();
@@ -819,6 +894,7 @@ int main(void) {
     RUN(test_write_json);
     RUN(test_write_phoenix);
     RUN(test_reuse);
+    RUN(test_places);
     dyad_doc_free(DOC);
     dyad_dict_free(D);
     return test_summary("engine");
