@@ -5,6 +5,7 @@
  *   dyad explain [options] FILE      show how each sentence was coded (or --text "SENTENCE")
  *   dyad eval GOLD.jsonl EVENTS.jsonl  score events against hand-coded gold events
  *   dyad dict check|stats [DIR]      lint or count a dictionary directory
+ *   dyad dict compile [DIR] [-o F]   compile a dictionary directory into one binary file
  *
  * The library reports problems in dyad_error; this file decides how to say them: one line per
  * problem on stderr as "dyad: file:line: message", a summary at the end, exit status 0 (all
@@ -27,9 +28,12 @@ static const char usage[] =
     "       dyad eval [--by-rule] GOLD.jsonl EVENTS.jsonl\n"
     "       dyad dict check [DIR]          lint the dictionaries (default: the dictionary directory)\n"
     "       dyad dict stats [DIR]\n"
+    "       dyad dict compile [DIR] [-o FILE]  compile the dictionaries into one binary file (default dict.dyc)\n"
     "       dyad version\n"
     "options:\n"
-    "  --dict DIR        dictionary directory (default: $DYAD_DICT, ./dict, or dict/ beside the program)\n"
+    "  --dict DIR        dictionary directory (default: $DYAD_DICT, ./dict, or dict/ beside the program),\n"
+    "                    or a file from 'dyad dict compile'; directories are compiled once and cached in\n"
+    "                    $DYAD_CACHE (default ~/.cache/dyad; DYAD_CACHE=off: no cache)\n"
     "  --date YYYY-MM-DD publication date for every article (overrides the article's own)\n"
     "  --input FORMAT    text, jsonl or xml (default: by file extension; '-' is standard input)\n"
     "  --format FORMAT   json (default) or phoenix\n"
@@ -81,20 +85,46 @@ static const char *dict_dir(const char *opt, char *buf, size_t n) {
     return "dict";
 }
 
-static dyad_dict *load_dict(const char *dir) {
+/* The cache of compiled dictionaries: $DYAD_CACHE ("off" or "" for none), else
+ * $XDG_CACHE_HOME/dyad, else ~/.cache/dyad. */
+static const char *cache_dir(char *buf, size_t n) {
+    const char *e = getenv("DYAD_CACHE");
+    if (e) return (!*e || !strcmp(e, "off")) ? NULL : e;
+    e = getenv("XDG_CACHE_HOME");
+    if (e && *e) { snprintf(buf, n, "%s/dyad", e); return buf; }
+    e = getenv("HOME");
+    if (e && *e) { snprintf(buf, n, "%s/.cache/dyad", e); return buf; }
+    return NULL;
+}
+
+/* A dictionary directory (through the cache), or a file compiled by `dyad dict compile`. With
+ * `text` set, the text files are read without the cache (`dict compile`). */
+static dyad_dict *load_dict_as(const char *dir, int text) {
     dyad_error err = {0};
     dyad_dict *d = dyad_dict_new();
     if (!d) {
         fprintf(stderr, "dyad: out of memory\n");
         return NULL;
     }
-    if (dyad_dict_load_dir(d, dir, &err) != DYAD_OK || dyad_dict_compile(d, &err) != DYAD_OK) {
+    int r;
+    char cbuf[PATH_MAX + 16];
+    const char *cache = text ? NULL : cache_dir(cbuf, sizeof cbuf);
+    struct stat st;
+    if (stat(dir, &st) == 0 && S_ISREG(st.st_mode)) r = dyad_dict_load_compiled(d, dir, &err);
+    else if (cache) r = dyad_dict_load_dir_cached(d, dir, cache, NULL, &err);
+    else {
+        r = dyad_dict_load_dir(d, dir, &err);
+        if (!r) r = dyad_dict_compile(d, &err);
+    }
+    if (r != DYAD_OK) {
         report(&err);
         dyad_dict_free(d);
         return NULL;
     }
     return d;
 }
+
+static dyad_dict *load_dict(const char *dir) { return load_dict_as(dir, 0); }
 
 typedef struct opts {
     const char *dict, *date, *out, *doc_id, *text;
@@ -373,12 +403,31 @@ static int cmd_eval(int argc, char **argv) {
 }
 
 static int cmd_dict(int argc, char **argv) {
-    if (argc < 1 || argc > 2) return usage_error("dict needs check or stats, and optionally a directory");
+    const char *out_path = NULL;
+    if (argc >= 3 && !strcmp(argv[argc - 2], "-o")) {
+        out_path = argv[argc - 1];
+        argc -= 2;
+    }
+    if (argc < 1 || argc > 2) return usage_error("dict needs check, stats or compile, and optionally a directory");
+    if (out_path && strcmp(argv[0], "compile")) return usage_error("-o goes with dict compile");
     char buf[PATH_MAX + 32];
     const char *dir = argc == 2 ? argv[1] : dict_dir(NULL, buf, sizeof buf);
-    dyad_dict *d = load_dict(dir);
+    int compile = !strcmp(argv[0], "compile");
+    dyad_dict *d = load_dict_as(dir, compile);
     if (!d) return 1;
     int rc = 0;
+    if (compile) {
+        dyad_error err = {0};
+        const char *path = out_path ? out_path : "dict.dyc";
+        if (dyad_dict_save(d, path, &err) != DYAD_OK) {
+            report(&err);
+            rc = 1;
+        } else {
+            fprintf(stderr, "dyad: %s: compiled to %s\n", dir, path);
+        }
+        dyad_dict_free(d);
+        return rc;
+    }
     if (!strcmp(argv[0], "check")) {
         dyad_buf out = {0};
         size_t n = dyad_dict_check(d, &out);
@@ -396,7 +445,7 @@ static int cmd_dict(int argc, char **argv) {
                st.files, st.actor_entries, st.actor_phrases, st.actor_codes, st.agent_phrases, st.verb_entries,
                st.verb_forms, st.patterns, st.words);
     } else {
-        rc = usage_error("dict needs check or stats");
+        rc = usage_error("dict needs check, stats or compile");
     }
     dyad_dict_free(d);
     return rc;

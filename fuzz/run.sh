@@ -1,6 +1,6 @@
 #!/bin/sh
-# fuzz/run.sh SECONDS - builds the libFuzzer targets (fuzz/build.sh) and runs each of the four for
-# SECONDS/4 seconds, seeded from fuzz/corpus/<target>/ (read-only; new inputs go to
+# fuzz/run.sh SECONDS - builds the libFuzzer targets (fuzz/build.sh) and runs each of the five for
+# SECONDS/5 seconds, seeded from fuzz/corpus/<target>/ (read-only; new inputs go to
 # build-fuzz/corpus/<target>/). Prints one summary line per target. A crash, hang, leak or OOM
 # leaves its reproducer in fuzz/crashes/ and makes the exit status 1. When clang or its libFuzzer
 # runtime is missing it says why, prints "fuzz: skipped" and exits 0.
@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.." || exit 1
 
 total=${1:-60}
 case "$total" in ''|*[!0-9]*) echo "usage: fuzz/run.sh SECONDS" >&2; exit 2 ;; esac
-per=$((total / 4))
+per=$((total / 5))
 [ "$per" -ge 1 ] || per=1
 
 fuzz/build.sh
@@ -25,7 +25,7 @@ fi
 mkdir -p fuzz/crashes
 export DYAD_DICT="${DYAD_DICT:-dict}"
 fail=0
-for t in read dict code date; do
+for t in read dict dictfile code date; do
     bin=build-fuzz/fuzz_$t
     work=build-fuzz/corpus/$t
     log=build-fuzz/fuzz_$t.log

@@ -195,6 +195,32 @@ void dyad_dict_get_stats(const dyad_dict *d, dyad_dict_stats *st);
  * findings (0 = clean). */
 size_t dyad_dict_check(const dyad_dict *d, dyad_buf *report);
 
+/* Compiled dictionaries (src/dictfile.c). dyad_dict_save writes a compiled dictionary as one
+ * binary file (magic, format version, byte order, record sizes, checksum; written to a temporary
+ * file and renamed, so readers never see half a file). Errors: DYAD_ERR_ARG when `d` is not
+ * compiled, DYAD_ERR_IO. Thread-safe with coding (it only reads `d`). */
+int dyad_dict_save(const dyad_dict *d, const char *path, dyad_error *err);
+
+/* Maps a file written by dyad_dict_save read-only into `d`, which must be fresh from
+ * dyad_dict_new (no file loaded). The header, every section's bounds, the checksum and every
+ * stored index are validated first: a truncated, corrupt or foreign file fails with
+ * DYAD_ERR_DICT (or DYAD_ERR_IO) and leaves `d` as it was. On success `d` is compiled and
+ * read-only; its arrays live in the mapping (shared with other processes that map the same
+ * file) until dyad_dict_free. */
+int dyad_dict_load_compiled(dyad_dict *d, const char *path, dyad_error *err);
+
+/* The content hash of a dictionary directory (the names and bytes of its dictionary files, the
+ * format version and the record layouts) as 16 hex digits and a NUL in `out`. */
+int dyad_dict_dir_hash(const char *dir, char out[17], dyad_error *err);
+
+/* Loads a dictionary directory through a cache: `cache_dir`/HASH.dyc (HASH from
+ * dyad_dict_dir_hash) when it exists and is valid, else the text files, compiled and then saved
+ * there for the next run (the directory is created; a cache that cannot be written is not an
+ * error). `cache_dir` NULL or "" loads without a cache. `d` must be fresh from dyad_dict_new; on
+ * success it is compiled. *from_cache (may be NULL) tells whether the cache served it. */
+int dyad_dict_load_dir_cached(dyad_dict *d, const char *dir, const char *cache_dir, int *from_cache,
+                              dyad_error *err);
+
 void dyad_dict_free(dyad_dict *d);
 
 /* ------------------------------------------------------------------ coding */

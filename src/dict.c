@@ -1071,23 +1071,41 @@ int dyad_dict_load_file(dyad_dict *d, const char *path, dyad_dict_kind kind, dya
 
 static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
-int dyad_dict_load_dir(dyad_dict *d, const char *dir, dyad_error *err) {
+int dy_dict_list_dir(const char *dir, char ***out, size_t *count) {
     DIR *dp = opendir(dir);
-    if (!dp) return dy_fail(err, DYAD_ERR_IO, dir, 0, -1, "cannot open dictionary directory");
+    *out = NULL;
+    *count = 0;
+    if (!dp) return DYAD_ERR_IO;
     char **names = NULL;
     size_t n = 0;
     struct dirent *de;
+    int r = DYAD_OK;
     while ((de = readdir(dp))) {
         if (kind_of(de->d_name) == DYAD_DICT_AUTO) continue;
         char **p = realloc(names, (n + 1) * sizeof *names);
-        if (!p) break;
+        if (!p) { r = DYAD_ERR_NOMEM; break; }
         names = p;
         names[n] = strdup(de->d_name);
-        if (names[n]) n++;
+        if (!names[n]) { r = DYAD_ERR_NOMEM; break; }
+        n++;
     }
     closedir(dp);
-    qsort(names, n, sizeof *names, cmp_str);
-    int r = DYAD_OK;
+    if (n) qsort(names, n, sizeof *names, cmp_str);
+    *out = names;
+    *count = n;
+    return r;
+}
+
+int dyad_dict_load_dir(dyad_dict *d, const char *dir, dyad_error *err) {
+    char **names;
+    size_t n;
+    int r = dy_dict_list_dir(dir, &names, &n);
+    if (r == DYAD_ERR_IO) return dy_fail(err, DYAD_ERR_IO, dir, 0, -1, "cannot open dictionary directory");
+    if (r) {
+        for (size_t i = 0; i < n; i++) free(names[i]);
+        free(names);
+        return dy_fail(err, DYAD_ERR_NOMEM, dir, 0, -1, "out of memory");
+    }
     for (size_t i = 0; i < n; i++) {
         if (r == DYAD_OK) {
             char path[2048];
@@ -1227,6 +1245,20 @@ size_t dyad_dict_check(const dyad_dict *d, dyad_buf *report) {
 
 void dyad_dict_free(dyad_dict *d) {
     if (!d) return;
+    dy_dict_free_arrays(d);
+    free(d);
+}
+
+void dy_dict_free_arrays(dyad_dict *d) {
+    if (d->map) {
+        /* the arrays are views into the mapping; only the file names and warnings are heap */
+        dy_unmap(d->map, d->map_len);
+        d->map = NULL;
+        for (uint32_t i = 0; i < d->nfiles; i++) free(d->files[i]);
+        free(d->files);
+        dyad_buf_free(&d->warnings);
+        return;
+    }
     free(d->strings);
     free(d->lex);
     free(d->lex_table);
@@ -1245,5 +1277,4 @@ void dyad_dict_free(dyad_dict *d) {
     free(d->files);
     free(d->conf);
     dyad_buf_free(&d->warnings);
-    free(d);
 }

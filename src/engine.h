@@ -193,6 +193,8 @@ struct dyad_dict {
     dy_conf_row *conf; uint32_t nconf, conf_cap;   /* rule confidences, sorted by (file, line) once compiled */
     float conf_default;      /* the table's `default` row; < 0 when none */
     uint32_t lex_to;         /* the word id of "to" (a closed-class word, interned at creation) */
+    void *map; size_t map_len;  /* a compiled file mapped read-only (dictfile.c): the arrays point into it */
+    uint64_t source_hash;    /* the content hash of the text files it was compiled from (0: unknown) */
 };
 
 /* confidence.c: loads a `.confidence` table (rows "FILE:LINE PRECISION ..."; errors as any
@@ -202,6 +204,18 @@ int dy_load_confidence(dyad_dict *d, const char *name, const char *data, size_t 
 void dy_confidence_compile(dyad_dict *d);
 float dy_rule_confidence(const dyad_dict *d, uint16_t file, uint32_t line);
 size_t dy_confidence_check(const dyad_dict *d, dyad_buf *report);
+
+/* The dictionary files of a directory (.actors, .agents, .verbs, .places, .confidence), in name
+ * order, as malloc'ed names the caller frees. DYAD_ERR_IO when the directory cannot be opened. */
+int dy_dict_list_dir(const char *dir, char ***names, size_t *n);
+
+/* The dictionary's memory: heap arrays (loaded from text), or views into one read-only mapping of
+ * a compiled file (dictfile.c), released by dyad_dict_free either way. */
+void dy_dict_free_arrays(dyad_dict *d);
+void dy_unmap(void *p, size_t n);
+/* Recomputes the checksum in the header of a compiled file held in memory (tests and fuzzing:
+ * a corrupted file that still passes the checksum exercises the index validation). */
+void dy_dictfile_reseal(void *file, size_t len);
 
 /* The id of a word (case-folded), 0 if the dictionary does not know it. Thread-safe. */
 uint32_t dy_lex_find(const dyad_dict *d, const char *s, size_t n);

@@ -44,6 +44,8 @@ fi
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/dyad-golden.XXXXXX") || exit 2
 trap 'rm -rf "$tmp"' EXIT
 trap 'exit 2' INT TERM HUP PIPE
+# compiled dictionaries are cached here, not in the user's ~/.cache (the first run fills it)
+export DYAD_CACHE="$tmp/cache"
 
 # compare NAME ACTUAL: ACTUAL must equal tests/golden/NAME byte for byte (--update rewrites it).
 compare() {
@@ -195,6 +197,21 @@ else
     echo "golden: skipped: gzip input (no gzip on this machine)"
     skip=$((skip + 1))
 fi
+
+# ------------------------------------------------------------------ compiled dictionaries
+# the cache (filled by the runs above) and a file from `dyad dict compile` code as the text does
+if ls "$tmp/cache"/*.dyc >/dev/null 2>&1; then ok; else bad "no compiled dictionary in the cache $tmp/cache"; fi
+DYAD_CACHE=off "$DYAD" code -q --dict "$DICT" examples/wire.jsonl >"$tmp/nocache.out" 2>"$tmp/nocache.err"
+same "wire.events.jsonl" "$tmp/nocache.out" "no cache"
+"$DYAD" dict compile "$DICT" -o "$tmp/d.dyc" 2>"$tmp/compile.err"
+has "dict compile" "$tmp/compile.err" "compiled to $tmp/d.dyc"
+"$DYAD" code -q --dict "$tmp/d.dyc" examples/wire.jsonl >"$tmp/dyc.out" 2>"$tmp/dyc.err"
+same "wire.events.jsonl" "$tmp/dyc.out" "compiled file"
+head -c 5000 "$tmp/d.dyc" >"$tmp/short.dyc"
+"$DYAD" code -q --dict "$tmp/short.dyc" examples/wire.jsonl >"$tmp/short.out" 2>"$tmp/short.err"
+src=$?
+if [ "$src" -ne 0 ] && [ ! -s "$tmp/short.out" ]; then ok; else bad "a truncated compiled file was accepted (exit $src)"; fi
+has "truncated compiled file" "$tmp/short.err" "dyad: $tmp/short.dyc: "
 
 # ------------------------------------------------------------------ the reference corpus
 if [ -f tests/corpus.sh ]; then

@@ -13,6 +13,9 @@
 #include "test.h"
 
 #include <stdint.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 /* ------------------------------------------------------------------ helpers */
 
@@ -828,6 +831,193 @@ static void test_confidence(void) {
     CHECK_INT(load_bad("x.confidence", "cameo.verbs:12\n", &err, NULL), DYAD_ERR_PARSE);
 }
 
+/* ------------------------------------------------------------------ compiled dictionaries */
+
+static char *slurp(const char *path, size_t *len) {
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *b = malloc(n > 0 ? (size_t)n : 1);
+    if (b && n > 0 && fread(b, 1, (size_t)n, f) != (size_t)n) { free(b); b = NULL; }
+    fclose(f);
+    *len = n > 0 ? (size_t)n : 0;
+    return b;
+}
+
+static int spit(const char *path, const char *b, size_t len) {
+    FILE *f = fopen(path, "wb");
+    if (!f) return -1;
+    int ok = fwrite(b, 1, len, f) == len;
+    return fclose(f) == 0 && ok ? 0 : -1;
+}
+
+/* The events of one short article coded with `d`, as JSON Lines (caller frees). */
+static char *code_json(const dyad_dict *d, const char *text) {
+    dyad_doc *doc = dyad_doc_new();
+    dyad_article a;
+    memset(&a, 0, sizeof a);
+    a.id = "c";
+    a.date = "2024-05-01";
+    a.text = text;
+    a.text_len = strlen(text);
+    dyad_error err = {0};
+    dyad_buf b = {0};
+    if (doc && dyad_code(doc, d, &a, NULL, &err) == DYAD_OK) dyad_write_events(doc, DYAD_FORMAT_JSON, &b);
+    dyad_doc_free(doc);
+    dy_buf_putc(&b, 0);
+    return b.data;
+}
+
+static const char ARTICLE[] =
+    "Russian troops shelled Kharkiv on Monday, and Ukraine accused Moscow of war crimes. "
+    "President Trump met Chinese President Xi Jinping in Beijing. Police arrested 20 protesters in Lviv. "
+    "Iran rejected the proposal, while Israel threatened to strike Hezbollah.";
+
+static void test_compiled(void) {
+    char dir[] = "/tmp/dyad_dictfile_XXXXXX";
+    CHECK(mkdtemp(dir) != NULL);
+    char path[256], bad[256];
+    snprintf(path, sizeof path, "%s/d.dyc", dir);
+    snprintf(bad, sizeof bad, "%s/bad.dyc", dir);
+    dyad_error err = {0};
+    dyad_dict *d = dyad_dict_new();
+    CHECK_INT(dyad_dict_load_dir(d, "dict", &err), DYAD_OK);
+    CHECK_INT(dyad_dict_save(d, path, &err), DYAD_ERR_ARG);   /* not compiled yet */
+    CHECK_INT(dyad_dict_compile(d, &err), DYAD_OK);
+    CHECK_INT(dyad_dict_save(d, path, &err), DYAD_OK);
+    /* the compiled file reads back as the same dictionary and codes the same events */
+    dyad_dict *c = dyad_dict_new();
+    int rc = dyad_dict_load_compiled(c, path, &err);
+    CHECK_INT(rc, DYAD_OK);
+    if (rc) fprintf(stderr, "%s: %s\n", t_cur_name, err.message);
+    dyad_dict_stats s1, s2;
+    dyad_dict_get_stats(d, &s1);
+    dyad_dict_get_stats(c, &s2);
+    CHECK(!memcmp(&s1, &s2, sizeof s1));
+    CHECK_STR(code_on(c, "Donald Trump", "2025-02-14"), "USAGOV");
+    CHECK_STR(verb_form(c, "met", NULL, NULL), "meet");
+    char *j1 = code_json(d, ARTICLE), *j2 = code_json(c, ARTICLE);
+    CHECK(j1 && j2 && strlen(j1) > 200 && !strcmp(j1, j2));
+    free(j1);
+    free(j2);
+    dyad_buf r1 = {0}, r2 = {0};
+    CHECK_INT(dyad_dict_check(d, &r1), dyad_dict_check(c, &r2));
+    dyad_buf_free(&r1);
+    dyad_buf_free(&r2);
+    /* loading into a dictionary that is not fresh, or a compiled one, is refused */
+    CHECK_INT(dyad_dict_load_compiled(c, path, &err), DYAD_ERR_ARG);
+    CHECK_INT(dyad_dict_load_buffer(c, "x.actors", "X [USA]\n", 8, DYAD_DICT_AUTO, &err), DYAD_ERR_ARG);
+    dyad_dict_free(c);
+    size_t len;
+    char *file = slurp(path, &len);
+    CHECK(file != NULL && len > 4096);
+    if (!file) { dyad_dict_free(d); return; }
+    char *copy = malloc(len);
+    /* damaged files: an error with the file's name, never a crash */
+    struct { size_t at, trunc; const char *why; } cases[] = {
+        {0, 0, "bad magic"}, {8, 0, "another version"}, {len / 2, 0, "checksum"}, {len - 1, 0, "checksum"},
+        {0, 100, "too short"}, {0, len - 8, "size differs"}, {0, len / 2, "size differs"}};
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        memcpy(copy, file, len);
+        size_t n = cases[k].trunc ? cases[k].trunc : len;
+        if (!cases[k].trunc) copy[cases[k].at] ^= 0x5a;
+        CHECK(spit(bad, copy, n) == 0);
+        c = dyad_dict_new();
+        memset(&err, 0, sizeof err);
+        CHECK_INT(dyad_dict_load_compiled(c, bad, &err), DYAD_ERR_DICT);
+        if (!strstr(err.message, cases[k].why)) fprintf(stderr, "%s: case %zu: '%s'\n", t_cur_name, k, err.message);
+        CHECK(strstr(err.message, cases[k].why) != NULL);
+        CHECK(strstr(err.file, "bad.dyc") != NULL);
+        /* the refused dictionary is still a usable, empty one */
+        CHECK_INT(dyad_dict_load_buffer(c, "x.actors", "X [USA]\n", 8, DYAD_DICT_AUTO, &err), DYAD_OK);
+        dyad_dict_free(c);
+    }
+    CHECK_INT(dyad_dict_load_compiled(c = dyad_dict_new(), "/nonexistent/d.dyc", &err), DYAD_ERR_IO);
+    dyad_dict_free(c);
+    /* corruption that passes the checksum (resealed): the index validation refuses what points
+     * outside its array; whatever it accepts codes without a crash (ASan builds check this) */
+    uint32_t seed = 12345;
+    int refused = 0, accepted = 0;
+    for (int round = 0; round < 60; round++) {
+        memcpy(copy, file, len);
+        for (int k = 0; k < 1 + round % 4; k++) {
+            seed = seed * 1103515245u + 12345u;
+            size_t at = 1024 + (seed >> 4) % (len - 1024);
+            copy[at] = (char)(0xff ^ (seed >> 24));
+        }
+        dy_dictfile_reseal(copy, len);
+        CHECK(spit(bad, copy, len) == 0);
+        c = dyad_dict_new();
+        rc = dyad_dict_load_compiled(c, bad, &err);
+        CHECK(rc == DYAD_OK || rc == DYAD_ERR_DICT);
+        if (rc == DYAD_OK) {
+            accepted++;
+            char *j = code_json(c, ARTICLE);
+            free(j);
+        } else {
+            refused++;
+        }
+        dyad_dict_free(c);
+    }
+    CHECK(refused > 0);
+    CHECK(accepted + refused == 60);
+    free(copy);
+    free(file);
+    remove(bad);
+    remove(path);
+    dyad_dict_free(d);
+    rmdir(dir);
+}
+
+/* The cache: a directory compiled once, served from the cache while its files are unchanged. */
+static void test_dict_cache(void) {
+    char root[] = "/tmp/dyad_cache_XXXXXX";
+    CHECK(mkdtemp(root) != NULL);
+    char ddir[128], cdir[160], f1[160], f2[160];
+    snprintf(ddir, sizeof ddir, "%s/dict", root);
+    snprintf(cdir, sizeof cdir, "%s/cache/sub", root);
+    snprintf(f1, sizeof f1, "%s/a.actors", ddir);
+    snprintf(f2, sizeof f2, "%s/b.verbs", ddir);
+    CHECK(mkdir(ddir, 0755) == 0);
+    static const char A1[] = "RUSSIA [RUS]\nUKRAINE [UKR]\n", A2[] = "RUSSIA [RUS]\nUKRAINE [UKR]\nCHINA [CHN]\n";
+    static const char V[] = "--- ATTACK [190] ---\nATTACK\n";
+    CHECK(spit(f1, A1, strlen(A1)) == 0 && spit(f2, V, strlen(V)) == 0);
+    char h1[17], h2[17];
+    dyad_error err = {0};
+    CHECK_INT(dyad_dict_dir_hash(ddir, h1, &err), DYAD_OK);
+    CHECK_INT((int)strlen(h1), 16);
+    for (int round = 0; round < 3; round++) {
+        if (round == 2) CHECK(spit(f1, A2, strlen(A2)) == 0);   /* an edit: a new hash, a rebuild */
+        dyad_dict *d = dyad_dict_new();
+        int hit = -1;
+        CHECK_INT(dyad_dict_load_dir_cached(d, ddir, cdir, &hit, &err), DYAD_OK);
+        CHECK_INT(hit, round == 1);
+        CHECK_STR(code_on(d, "Ukraine", NULL), "UKR");
+        CHECK_STR(code_on(d, "China", NULL), round == 2 ? "CHN" : "(no actor)");
+        char *j = code_json(d, "Russia attacked Ukraine.");
+        CHECK(j && strstr(j, "\"code\":\"190\""));
+        free(j);
+        dyad_dict_free(d);
+    }
+    CHECK_INT(dyad_dict_dir_hash(ddir, h2, &err), DYAD_OK);
+    CHECK(strcmp(h1, h2) != 0);
+    /* no cache directory: a plain load */
+    dyad_dict *d = dyad_dict_new();
+    int hit = -1;
+    CHECK_INT(dyad_dict_load_dir_cached(d, ddir, NULL, &hit, &err), DYAD_OK);
+    CHECK_INT(hit, 0);
+    dyad_dict_free(d);
+    /* a directory with no dictionary files is an error, as without the cache */
+    d = dyad_dict_new();
+    CHECK_INT(dyad_dict_load_dir_cached(d, cdir, cdir, &hit, &err), DYAD_ERR_IO);
+    dyad_dict_free(d);
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
+    CHECK(system(cmd) == 0);
+}
+
 int main(void) {
     RUN(test_case_folding);
     RUN(test_actor_entries);
@@ -841,5 +1031,7 @@ int main(void) {
     RUN(test_project_dict);
     RUN(test_confidence);
     RUN(test_code_flags);
+    RUN(test_compiled);
+    RUN(test_dict_cache);
     return test_summary("dict");
 }
