@@ -441,9 +441,10 @@ static int cmd_dict(int argc, char **argv) {
         dyad_dict_stats st;
         dyad_dict_get_stats(d, &st);
         printf("files %zu\nactor entries %zu\nactor phrases %zu\nactor codes %zu\nagent phrases %zu\n"
-               "verb entries %zu\nverb forms %zu\npatterns %zu\nwords %zu\n",
+               "verb entries %zu\nverb forms %zu\npatterns %zu\nwords %zu\n"
+               "issue topics %zu\nissue phrases %zu\ndiscard phrases %zu\n",
                st.files, st.actor_entries, st.actor_phrases, st.actor_codes, st.agent_phrases, st.verb_entries,
-               st.verb_forms, st.patterns, st.words);
+               st.verb_forms, st.patterns, st.words, st.issue_topics, st.issue_phrases, st.discard_phrases);
     } else {
         rc = usage_error("dict needs check, stats or compile");
     }

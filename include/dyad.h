@@ -161,7 +161,8 @@ typedef enum dyad_dict_kind {
     DYAD_DICT_AGENTS,
     DYAD_DICT_VERBS,
     DYAD_DICT_PLACES,        /* a gazetteer: actor syntax, every entry a place of its country */
-    DYAD_DICT_CONFIDENCE     /* the measured precision of rules (dict/rules.confidence) */
+    DYAD_DICT_CONFIDENCE,    /* the measured precision of rules (dict/rules.confidence) */
+    DYAD_DICT_ISSUES         /* issue topics and discards: PHRASE [TOPIC], [DISCARD] (.issues) */
 } dyad_dict_kind;
 
 /* A new, empty dictionary set. NULL when out of memory. */
@@ -185,6 +186,7 @@ int dyad_dict_compile(dyad_dict *d, dyad_error *err);
 typedef struct dyad_dict_stats {
     size_t files, actor_entries, actor_phrases, actor_codes, agent_phrases;
     size_t verb_entries, verb_forms, patterns, words;
+    size_t issue_topics, issue_phrases, discard_phrases;
 } dyad_dict_stats;
 
 void dyad_dict_get_stats(const dyad_dict *d, dyad_dict_stats *st);
@@ -239,6 +241,8 @@ typedef struct dyad_span {
     uint32_t start, end;     /* byte offsets in the article's text; start == end: none */
 } dyad_span;
 
+#define DYAD_MAX_ISSUES 4
+
 typedef struct dyad_event {
     uint32_t sentence;       /* index of the sentence in the document (0-based) */
     char source[16];         /* CAMEO actor code ("USAGOV"), "" when none */
@@ -261,6 +265,9 @@ typedef struct dyad_event {
                               * start == end: none */
     char place_country[4];   /* the place's country code ("" when no place) */
     int32_t lat, lon;        /* the place's coordinates in 1e-5 degrees; DYAD_NOCOORD when unknown */
+    uint8_t nissues;         /* issue topics of the event's sentence (.issues dictionaries), in text order */
+    uint8_t issue_count[DYAD_MAX_ISSUES];   /* how often each is named in the sentence */
+    const char *issues[DYAD_MAX_ISSUES];    /* topic names ("CEASEFIRE"), owned by the dictionary */
 } dyad_event;
 
 #define DYAD_NOCOORD INT32_MIN

@@ -475,7 +475,7 @@ static int parse_actor_code(const char *s, size_t n, dy_actor_code *out) {
 
 static int add_phrase_node(dyad_dict *d, const phrase_words *pw, int kind, uint32_t index,
                            const char *file, long line, dyad_error *err) {
-    uint32_t node = 0;
+    uint32_t node = kind == 3 ? DY_ISSUE_ROOT : 0;
     for (int i = 0; i < pw->n; i++) {
         node = trie_child_add(d, node, pw->ids[i]);
         if (!node) return dy_fail(err, DYAD_ERR_NOMEM, file, line, -1, "out of memory");
@@ -490,15 +490,16 @@ static int add_phrase_node(dyad_dict *d, const phrase_words *pw, int kind, uint3
     t->index = index;
     t->upper_mask = pw->upper;
     if (kind == 2) d->nagent_phrases++;
+    else if (kind == 3) d->nissue_phrases++;
     else d->nphrases++;
     return DYAD_OK;
 }
 
 static int ensure_root(dyad_dict *d) {
     if (d->nnodes) return 0;
-    if (GROW(d->nodes, d->nnodes, d->nodes_cap, 1)) return -1;
-    memset(&d->nodes[0], 0, sizeof d->nodes[0]);
-    d->nnodes = 1;
+    if (GROW(d->nodes, d->nnodes, d->nodes_cap, 2)) return -1;
+    memset(&d->nodes[0], 0, 2 * sizeof d->nodes[0]);   /* the actor root and the issue root */
+    d->nnodes = 2;
     return 0;
 }
 
@@ -656,6 +657,58 @@ static int load_actors(dyad_dict *d, const char *name, const char *data, size_t 
             r = add_agent_plurals(d, &pw, (uint32_t)cur, name, lr.lineno, err);
             if (r) return r;
         }
+    }
+    return DYAD_OK;
+}
+
+/* ------------------------------------------------------------------ issues */
+
+/* "PHRASE [TOPIC]" starts an entry, "+PHRASE" adds a phrase to it; [DISCARD] marks phrases whose
+ * sentence is not political news. */
+static int load_issues(dyad_dict *d, const char *name, const char *data, size_t len, dyad_error *err) {
+    int fi = file_index(d, name);
+    if (fi < 0) return dy_fail(err, DYAD_ERR_NOMEM, name, 0, -1, "out of memory");
+    line_reader lr = {data, data + len, 0};
+    const char *s;
+    size_t n;
+    int indented;
+    long cur = -1;
+    while (next_line(&lr, &s, &n, &indented)) {
+        if (n == 0) continue;
+        int synonym = s[0] == '+';
+        if (synonym) {
+            s++;
+            n--;
+            if (cur < 0) return dy_fail(err, DYAD_ERR_PARSE, name, lr.lineno, 0, "'+' phrase without an entry");
+        }
+        size_t pl;
+        const char *code;
+        size_t code_len;
+        split_bracket(s, n, &pl, &code, &code_len);
+        if (pl == 0) return dy_fail(err, DYAD_ERR_PARSE, name, lr.lineno, 0, "empty phrase");
+        phrase_words pw;
+        if (!split_phrase(d, s, pl, &pw))
+            return dy_fail(err, DYAD_ERR_PARSE, name, lr.lineno, 0, "phrase empty or longer than %d words", DY_MAX_PHRASE);
+        if (!synonym) {
+            while (code && code_len && code[0] == ' ') { code++; code_len--; }
+            while (code && code_len && code[code_len - 1] == ' ') code_len--;
+            if (!code || code_len == 0 || code_len > 40)
+                return dy_fail(err, DYAD_ERR_PARSE, name, lr.lineno, (long)pl, "issue entry needs a [TOPIC]");
+            for (size_t i = 0; i < code_len; i++)
+                if (!(isupper((unsigned char)code[i]) || isdigit((unsigned char)code[i]) || code[i] == '_'))
+                    return dy_fail(err, DYAD_ERR_PARSE, name, lr.lineno, (long)pl, "a topic is written in capitals, digits and _");
+            if (GROW(d->issues, d->nissues, d->issues_cap, 1)) return dy_fail(err, DYAD_ERR_NOMEM, name, 0, -1, "out of memory");
+            dy_issue_entry *ie = &d->issues[d->nissues];
+            memset(ie, 0, sizeof *ie);
+            ie->topic = str_add(d, code, code_len);
+            if (ie->topic == UINT32_MAX) return dy_fail(err, DYAD_ERR_NOMEM, name, 0, -1, "out of memory");
+            ie->discard = code_len == 7 && !memcmp(code, "DISCARD", 7);
+            ie->file = (uint16_t)fi;
+            ie->line = (uint32_t)lr.lineno;
+            cur = d->nissues++;
+        }
+        int r = add_phrase_node(d, &pw, 3, (uint32_t)cur, name, lr.lineno, err);
+        if (r) return r;
     }
     return DYAD_OK;
 }
@@ -1029,6 +1082,7 @@ static dyad_dict_kind kind_of(const char *path) {
     if (!strcmp(dot, ".verbs") || !strcmp(dot, ".verb")) return DYAD_DICT_VERBS;
     if (!strcmp(dot, ".places") || !strcmp(dot, ".place")) return DYAD_DICT_PLACES;
     if (!strcmp(dot, ".confidence")) return DYAD_DICT_CONFIDENCE;
+    if (!strcmp(dot, ".issues")) return DYAD_DICT_ISSUES;
     return DYAD_DICT_AUTO;
 }
 
@@ -1043,6 +1097,7 @@ int dyad_dict_load_buffer(dyad_dict *d, const char *name, const char *data, size
     case DYAD_DICT_PLACES: return load_actors(d, name, data, len, 0, 1, err);
     case DYAD_DICT_VERBS: return load_verbs(d, name, data, len, err);
     case DYAD_DICT_CONFIDENCE: return dy_load_confidence(d, name, data, len, err);
+    case DYAD_DICT_ISSUES: return load_issues(d, name, data, len, err);
     default: return dy_fail(err, DYAD_ERR_ARG, name, 0, -1, "unknown dictionary kind (use .actors, .agents, .verbs or .places)");
     }
 }
@@ -1138,6 +1193,18 @@ void dyad_dict_get_stats(const dyad_dict *d, dyad_dict_stats *st) {
     st->verb_forms = d->nforms;
     st->patterns = d->npatterns;
     st->words = d->nlex ? d->nlex - 1 : 0;
+    st->issue_phrases = d->nissue_phrases;
+    /* distinct topics (a few hundred entries at most: a quadratic count is fine) */
+    for (uint32_t i = 0; i < d->nissues; i++) {
+        const dy_issue_entry *e = &d->issues[i];
+        if (e->discard) continue;
+        uint32_t j = 0;
+        while (j < i && strcmp(d->strings + d->issues[j].topic, d->strings + e->topic)) j++;
+        if (j == i) st->issue_topics++;
+    }
+    for (uint32_t i = 1; i < d->nnodes; i++)
+        if (d->nodes[i].kind == 3 && d->nodes[i].index < d->nissues && d->issues[d->nodes[i].index].discard)
+            st->discard_phrases++;
 }
 
 const dy_actor_code *dy_actor_code_on(const dyad_dict *d, const dy_actor_entry *e, int32_t day) {
@@ -1267,6 +1334,7 @@ void dy_dict_free_arrays(dyad_dict *d) {
     free(d->actors);
     free(d->codes);
     free(d->agents);
+    free(d->issues);
     free(d->verbs);
     free(d->forms);
     free(d->patterns);

@@ -34,7 +34,7 @@
 #define DF_ENDIAN 0x01020304u
 
 enum { S_STRINGS, S_LEX, S_LEXTAB, S_NODES, S_EDGES, S_ACTORS, S_CODES, S_AGENTS, S_VERBS, S_FORMS,
-       S_PATTERNS, S_ELEMS, S_OPTS, S_WORDS, S_CONF, S_FILES, S_WARN, S_COUNT };
+       S_PATTERNS, S_ELEMS, S_OPTS, S_WORDS, S_CONF, S_FILES, S_WARN, S_ISSUES, S_COUNT };
 
 typedef struct df_section {
     uint32_t elem_size, pad;
@@ -51,7 +51,7 @@ typedef struct df_header {
     uint32_t lex_table_cap, edges_cap;
     uint32_t nphrases, nagent_phrases, nblocks, lex_to;
     float conf_default;
-    uint32_t pad;
+    uint32_t nissue_phrases;
     char lib_version[16];
     df_section sect[S_COUNT];
 } df_header;
@@ -115,6 +115,7 @@ int dyad_dict_save(const dyad_dict *d, const char *path, dyad_error *err) {
         [S_CONF] = {d->conf, sizeof *d->conf, d->nconf},
         [S_FILES] = {files.data, 1, files.len},
         [S_WARN] = {d->warnings.data, 1, d->warnings.len},
+        [S_ISSUES] = {d->issues, sizeof *d->issues, d->nissues},
     };
     df_header h;
     memset(&h, 0, sizeof h);
@@ -128,6 +129,7 @@ int dyad_dict_save(const dyad_dict *d, const char *path, dyad_error *err) {
     h.edges_cap = d->edges_cap;
     h.nphrases = d->nphrases;
     h.nagent_phrases = d->nagent_phrases;
+    h.nissue_phrases = d->nissue_phrases;
     h.nblocks = d->nblocks;
     h.lex_to = d->lex_to;
     h.conf_default = d->conf_default;
@@ -208,7 +210,7 @@ void dy_dictfile_reseal(void *file, size_t len) {
 /* Is every stored index inside the array it points into? Returns a message, NULL when valid. */
 static const char *validate(const dyad_dict *d) {
     if (!d->strings_len || d->strings[d->strings_len - 1]) return "string block not terminated";
-    if (d->nlex == 0 || d->nnodes == 0) return "empty lexicon or trie";
+    if (d->nlex == 0 || d->nnodes <= DY_ISSUE_ROOT) return "empty lexicon or trie";
     if (!d->lex_table_cap || (d->lex_table_cap & (d->lex_table_cap - 1)) || d->nlex >= d->lex_table_cap)
         return "bad lexicon table size";
     if (!d->edges_cap || (d->edges_cap & (d->edges_cap - 1)) || d->nedges >= d->edges_cap) return "bad trie table size";
@@ -225,7 +227,8 @@ static const char *validate(const dyad_dict *d) {
     if (!free_slots) return "lexicon table full";
     for (uint32_t i = 0; i < d->nnodes; i++) {
         const dy_trie_node *t = &d->nodes[i];
-        if (t->kind == 1 ? t->index >= d->nactors : t->kind == 2 ? t->index >= d->nagents : t->kind != 0)
+        if (t->kind == 1 ? t->index >= d->nactors : t->kind == 2 ? t->index >= d->nagents :
+            t->kind == 3 ? t->index >= d->nissues : t->kind != 0)
             return "trie node out of range";
     }
     free_slots = 0;
@@ -244,6 +247,8 @@ static const char *validate(const dyad_dict *d) {
     }
     for (uint32_t i = 0; i < d->ncodes; i++)
         if (!memchr(d->codes[i].code, 0, sizeof d->codes[i].code)) return "actor code not terminated";
+    for (uint32_t i = 0; i < d->nissues; i++)
+        if (d->issues[i].topic >= d->strings_len || d->issues[i].file >= d->nfiles) return "issue entry out of range";
     for (uint32_t i = 0; i < d->nagents; i++)
         if (!memchr(d->agents[i].agent, 0, sizeof d->agents[i].agent) || d->agents[i].file >= d->nfiles)
             return "agent entry out of range";
@@ -303,7 +308,8 @@ int dyad_dict_load_compiled(dyad_dict *d, const char *path, dyad_error *err) {
         [S_EDGES] = sizeof(dy_edge), [S_ACTORS] = sizeof(dy_actor_entry), [S_CODES] = sizeof(dy_actor_code),
         [S_AGENTS] = sizeof(dy_agent_entry), [S_VERBS] = sizeof(dy_verb_entry), [S_FORMS] = sizeof(dy_verb_form),
         [S_PATTERNS] = sizeof(dy_pattern), [S_ELEMS] = sizeof(dy_pat_elem), [S_OPTS] = sizeof(dy_pat_opt),
-        [S_WORDS] = sizeof(uint32_t), [S_CONF] = sizeof(dy_conf_row), [S_FILES] = 1, [S_WARN] = 1};
+        [S_WORDS] = sizeof(uint32_t), [S_CONF] = sizeof(dy_conf_row), [S_FILES] = 1, [S_WARN] = 1,
+        [S_ISSUES] = sizeof(dy_issue_entry)};
     if (memcmp(h->magic, DF_MAGIC, 8)) why = "not a compiled dyad dictionary (bad magic)";
     else if (h->version != DF_VERSION) why = "compiled by another version of the format";
     else if (h->endian != DF_ENDIAN) why = "compiled on a machine of another byte order";
@@ -345,10 +351,12 @@ int dyad_dict_load_compiled(dyad_dict *d, const char *path, dyad_error *err) {
     VIEW(opts, S_OPTS); nd.nopts = nd.opts_cap = (uint32_t)h->sect[S_OPTS].count;
     VIEW(words, S_WORDS); nd.nwords = nd.words_cap = (uint32_t)h->sect[S_WORDS].count;
     VIEW(conf, S_CONF); nd.nconf = nd.conf_cap = (uint32_t)h->sect[S_CONF].count;
+    VIEW(issues, S_ISSUES); nd.nissues = nd.issues_cap = (uint32_t)h->sect[S_ISSUES].count;
 #undef VIEW
     nd.nfiles = h->nfiles;
     nd.nphrases = h->nphrases;
     nd.nagent_phrases = h->nagent_phrases;
+    nd.nissue_phrases = h->nissue_phrases;
     nd.nblocks = h->nblocks;
     nd.lex_to = h->lex_to;
     nd.conf_default = h->conf_default;
@@ -398,7 +406,7 @@ int dyad_dict_dir_hash(const char *dir, char out[17], dyad_error *err) {
     /* the format and the record layouts are part of the key: a new build never reads an old file */
     uint64_t h = 0xD1C7CAC4Eull ^ DF_VERSION;
     const uint32_t layout[] = {sizeof(dy_lexeme), sizeof(dy_actor_code), sizeof(dy_actor_entry), sizeof(dy_verb_entry),
-                               sizeof(dy_pattern), sizeof(dy_conf_row), sizeof(dyad_dict)};
+                               sizeof(dy_pattern), sizeof(dy_conf_row), sizeof(dy_issue_entry), sizeof(dyad_dict), S_COUNT};
     h = dy_hash64(layout, sizeof layout, h);
     h = dy_hash64(DYAD_VERSION, strlen(DYAD_VERSION), h);
     for (size_t i = 0; i < n && r == DYAD_OK; i++) {

@@ -116,6 +116,7 @@ int dyad_code(dyad_doc *doc, const dyad_dict *dict, const dyad_article *a, const
     }
     if (!r) r = dy_tag(doc, dict);
     if (!r) r = dy_find_events(doc, dict);
+    if (!r) dy_tag_issues(doc, dict);
     if (!r) dy_locate_events(doc, dict);
     if (r) return dy_fail(err, DYAD_ERR_NOMEM, file, a->line, -1, "out of memory");
     return DYAD_OK;

@@ -99,6 +99,17 @@ typedef struct dy_actor_entry {
     uint8_t place;           /* from a gazetteer (.places): a place of its country, never an actor */
 } dy_actor_entry;
 
+typedef struct dy_issue_entry {
+    uint32_t topic;          /* offset of the topic name in strings ("CEASEFIRE"; "DISCARD") */
+    uint16_t file;
+    uint32_t line;
+    uint8_t discard;         /* a [DISCARD] phrase: its sentence is not political news */
+} dy_issue_entry;
+
+/* The trie has two roots: node 0 for actor and agent phrases, node DY_ISSUE_ROOT for issue
+ * phrases (kind 3), so that the two vocabularies never shadow each other. */
+#define DY_ISSUE_ROOT 1u
+
 typedef struct dy_agent_entry {
     char agent[8];           /* "GOV" */
     uint16_t file;
@@ -181,6 +192,8 @@ struct dyad_dict {
     dy_actor_entry *actors; uint32_t nactors, actors_cap;
     dy_actor_code *codes; uint32_t ncodes, codes_cap;
     dy_agent_entry *agents; uint32_t nagents, agents_cap;
+    dy_issue_entry *issues; uint32_t nissues, issues_cap;
+    uint32_t nissue_phrases;
     dy_verb_entry *verbs; uint32_t nverbs, verbs_cap;
     dy_verb_form *forms; uint32_t nforms, forms_cap;
     dy_pattern *patterns; uint32_t npatterns, patterns_cap;
@@ -343,6 +356,11 @@ int dy_find_events(dyad_doc *doc, const dyad_dict *d);
  * the event's clause, else the one nearest its verb in the sentence, else none. Linear in the
  * document's tokens and phrases. */
 void dy_locate_events(dyad_doc *doc, const dyad_dict *d);
+
+/* issues.c: tags every event with the issue topics of its sentence and drops the events of
+ * sentences that are not political news ([DISCARD] phrases; a game's score after a verb of
+ * violence). Linear in the document's tokens. */
+void dy_tag_issues(dyad_doc *doc, const dyad_dict *d);
 
 /* timex.c: the day named by the sentence's date expression nearest to token `anchor` and in its
  * clause ("on Tuesday", "next Monday", "yesterday", "last night", "June 9, 2021", "9 June", "in

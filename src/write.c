@@ -134,6 +134,14 @@ static void write_json(const dyad_doc *doc, const dyad_event *e, dyad_buf *b) {
     json_span(b, doc, "speaker", e->speaker_span);
     dy_buf_puts(b, e->quoted ? ",\"quote\":true" : ",\"quote\":false");
     json_place(b, doc, e);
+    dy_buf_puts(b, ",\"issues\":[");
+    for (int k = 0; k < e->nissues && k < DYAD_MAX_ISSUES; k++) {
+        if (k) dy_buf_putc(b, ',');
+        dy_buf_putc(b, '"');
+        dy_buf_json_escape(b, e->issues[k], strlen(e->issues[k]));
+        dy_buf_putc(b, '"');
+    }
+    dy_buf_putc(b, ']');
     /* two decimals without printf (the writer is on the hot path): 0 <= confidence <= 1 */
     float cf = e->confidence < 0 ? 0 : e->confidence > 1 ? 1 : e->confidence;
     unsigned hundredths = (unsigned)((double)cf * 100.0 + 0.5);
@@ -171,8 +179,11 @@ static void write_phoenix(const dyad_doc *doc, const dyad_event *e, size_t idx, 
     dy_buf_printf(b, "-%u-%zu\t%04d%02d%02d\t%d\t%d\t%d\t", e->sentence, idx, y, m, d, y, m, d);
     /* 6-9 source full, entity, role, attribute; 10-13 target */
     dy_buf_printf(b, "%s\t%s\t%s\t\t%s\t%s\t%s\t\t", e->source, se, sr, e->target, te, tr);
-    /* 14 EventCode 15 EventRootCode 16 PentaClass 17 GoldsteinScore 18 Issues */
-    dy_buf_printf(b, "%s\t%s\t%d\t%.1f\t\t", e->code, e->cameo->root, e->cameo->penta, e->cameo->goldstein);
+    /* 14 EventCode 15 EventRootCode 16 PentaClass 17 GoldsteinScore 18 Issues ("TOPIC,N;TOPIC,N") */
+    dy_buf_printf(b, "%s\t%s\t%d\t%.1f\t", e->code, e->cameo->root, e->cameo->penta, e->cameo->goldstein);
+    for (int k = 0; k < e->nissues && k < DYAD_MAX_ISSUES; k++)
+        dy_buf_printf(b, "%s%s,%u", k ? ";" : "", e->issues[k], (unsigned)e->issue_count[k]);
+    dy_buf_putc(b, '\t');
     /* 19 Lat 20 Lon 21 LocationName 22 StateName (not known) 23 CountryCode */
     if (e->place_span.end > e->place_span.start && e->place_span.end <= doc->orig_len) {
         if (e->lat != DYAD_NOCOORD && e->lon != DYAD_NOCOORD) {

@@ -694,6 +694,8 @@ static void test_project_dict(void) {
     CHECK(st.verb_forms > 3 * st.verb_entries / 2);
     CHECK(st.patterns > 500);
     CHECK(st.words > 3000);
+    CHECK(st.issue_topics >= 40);
+    CHECK(st.discard_phrases >= 50);
     dyad_buf rep = {0};
     size_t n = dyad_dict_check(d, &rep);
     CHECK_INT(n, 0);

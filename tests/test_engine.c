@@ -839,6 +839,78 @@ static void test_places(void) {
     D = saved;
 }
 
+/* Issue topics on events, and discarded sentences (issues.c). */
+static const char ISSUES[] =
+    "CEASEFIRE [CEASEFIRE]\n"                 /* 1 */
+    "+TRUCE\n"
+    "SANCTIONS [SANCTIONS]\n"                 /* 3 */
+    "NUCLEAR_PROGRAM [NUCLEAR]\n"             /* 4 */
+    "+URANIUM\n"
+    "PREMIER_LEAGUE [DISCARD]\n"              /* 6 */
+    "+BOX_OFFICE\n";
+
+static void test_issues(void) {
+    static const char *const names[] = {"test.actors", "test.agents", "test.verbs", "test.issues"};
+    const char *const texts[] = {ACTORS, AGENTS, VERBS, ISSUES};
+    dyad_dict *saved = D;
+    D = t_dict(names, texts, 4);
+    CHECK(D != NULL);
+    if (!D) { D = saved; return; }
+    dyad_dict_stats st;
+    dyad_dict_get_stats(D, &st);
+    CHECK_INT(st.issue_topics, 3);
+    CHECK_INT(st.issue_phrases, 7);
+    CHECK_INT(st.discard_phrases, 2);
+    /* the sentence's topics, in text order, with counts; the longest phrase wins */
+    code("Russia criticized Ukraine over the truce, the sanctions and its nuclear program, and the ceasefire.", "2025-02-14");
+    const dyad_event *e = expect_event("RUS", "111", "UKR");
+    if (e) {
+        CHECK_INT(e->nissues, 3);
+        CHECK_STR(e->issues[0], "CEASEFIRE");
+        CHECK_INT(e->issue_count[0], 2);
+        CHECK_STR(e->issues[1], "SANCTIONS");
+        CHECK_STR(e->issues[2], "NUCLEAR");
+    }
+    /* a topic of another sentence is not this event's */
+    code("Russia criticized Ukraine. China met India about sanctions.", "2025-02-14");
+    e = expect_event("RUS", "111", "UKR");
+    if (e) CHECK_INT(e->nissues, 0);
+    e = expect_event("CHN", "040", "IND");
+    if (e) CHECK_INT(e->nissues, 1);
+    /* discards: a game, a show; a score after violence, unless it is a vote */
+    code("Russia attacked Ukraine in the Premier League.", "2025-02-14");
+    expect_count(0);
+    code("Russia attacked Ukraine 2-1 on Tuesday.", "2025-02-14");
+    expect_count(0);
+    code("Russia attacked Ukraine 3 - 0.", "2025-02-14");
+    expect_count(0);
+    code("Russia criticized Ukraine 2-1.", "2025-02-14");      /* not violence: kept */
+    expect_count(1);
+    code("Russia attacked Ukraine after a vote of 9-3.", "2025-02-14");
+    expect_count(1);
+    code("Russia attacked Ukraine. China met India at the box office.", "2025-02-14");
+    expect_count(1);
+    expect_event("RUS", "190", "UKR");
+    /* the writers: a JSON array and the Phoenix Issues column */
+    code("Russia criticized Ukraine over the truce and the sanctions.", "2025-02-14");
+    dyad_buf b = {0};
+    CHECK_INT(dyad_write_events(DOC, DYAD_FORMAT_JSON, &b), DYAD_OK);
+    CHECK(b.data && strstr(b.data, "\"issues\":[\"CEASEFIRE\",\"SANCTIONS\"]"));
+    b.len = 0;
+    CHECK_INT(dyad_write_events(DOC, DYAD_FORMAT_PHOENIX, &b), DYAD_OK);
+    CHECK(b.data && strstr(b.data, "\tCEASEFIRE,1;SANCTIONS,1\t"));
+    dyad_buf_free(&b);
+    /* malformed entries */
+    dyad_dict *bad = dyad_dict_new();
+    dyad_error err = {0};
+    CHECK_INT(dyad_dict_load_buffer(bad, "b.issues", "TRUCE\n", 6, DYAD_DICT_AUTO, &err), DYAD_ERR_PARSE);
+    CHECK_INT(dyad_dict_load_buffer(bad, "c.issues", "TRUCE [cease fire]\n", 19, DYAD_DICT_AUTO, &err), DYAD_ERR_PARSE);
+    CHECK_INT(dyad_dict_load_buffer(bad, "d.issues", "+TRUCE\n", 7, DYAD_DICT_AUTO, &err), DYAD_ERR_PARSE);
+    dyad_dict_free(bad);
+    dyad_dict_free(D);
+    D = saved;
+}
+
 /* The same dictionary serves two documents at once, and a document is reusable. */
 static void test_reuse(void) {
     dyad_doc *other = dyad_doc_new();
@@ -895,6 +967,7 @@ int main(void) {
     RUN(test_write_phoenix);
     RUN(test_reuse);
     RUN(test_places);
+    RUN(test_issues);
     dyad_doc_free(DOC);
     dyad_dict_free(D);
     return test_summary("engine");
