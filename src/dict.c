@@ -248,6 +248,7 @@ static uint32_t edge_hash(uint64_t key) {
 
 uint32_t dy_trie_child(const dyad_dict *d, uint32_t node, uint32_t w) {
     if (!d->edges_cap || !w) return 0;
+    if (d->compiled && node <= DY_ISSUE_ROOT && w < d->nlex) return node ? d->lex[w].child_issue : d->lex[w].child0;
     uint64_t key = ((uint64_t)node << 32 | w) + 1;
     uint32_t mask = d->edges_cap - 1;
     for (uint32_t i = edge_hash(key) & mask;; i = (i + 1) & mask) {
@@ -1178,6 +1179,16 @@ int dyad_dict_compile(dyad_dict *d, dyad_error *err) {
     if (!d) return dy_fail(err, DYAD_ERR_ARG, NULL, 0, -1, "no dictionary");
     dy_confidence_compile(d);
     dy_tag_lexicon(d);
+    for (uint32_t i = 0; i < d->nlex; i++) d->lex[i].child0 = d->lex[i].child_issue = 0;
+    for (uint32_t i = 0; i < d->edges_cap; i++) {
+        uint64_t k = d->edges[i].key;
+        if (!k) continue;
+        k--;
+        uint32_t parent = (uint32_t)(k >> 32), w = (uint32_t)k;
+        if (w >= d->nlex) continue;
+        if (parent == 0) d->lex[w].child0 = d->edges[i].child;
+        else if (parent == DY_ISSUE_ROOT) d->lex[w].child_issue = d->edges[i].child;
+    }
     d->compiled = 1;
     return DYAD_OK;
 }

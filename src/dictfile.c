@@ -216,7 +216,8 @@ static const char *validate(const dyad_dict *d) {
     if (!d->edges_cap || (d->edges_cap & (d->edges_cap - 1)) || d->nedges >= d->edges_cap) return "bad trie table size";
     for (uint32_t i = 1; i < d->nlex; i++) {
         const dy_lexeme *l = &d->lex[i];
-        if ((uint64_t)l->off + l->len >= d->strings_len || l->verb_first > d->nforms || l->cue_first > d->nforms)
+        if ((uint64_t)l->off + l->len >= d->strings_len || l->verb_first > d->nforms || l->cue_first > d->nforms ||
+            l->child0 >= d->nnodes || l->child_issue >= d->nnodes)
             return "lexeme out of range";
     }
     uint32_t free_slots = 0;

@@ -67,6 +67,8 @@ typedef struct dy_lexeme {
     uint8_t marks;           /* DY_M_*: what a word says, not its class (the stages' tests ignore it) */
     uint8_t tag_kw;          /* tagger.c: the word's keyword, and its facts (set by dyad_dict_compile) */
     uint32_t tag_lx;
+    uint32_t child0, child_issue;  /* compiled: the trie child of each root by this word (0: none),
+                                    * so the most frequent walk step needs no hash probe */
 } dy_lexeme;
 
 typedef struct dy_trie_node {
