@@ -56,8 +56,20 @@ static const char *base_name(const char *path) {
 
 /* ------------------------------------------------------------------ lexicon */
 
-/* Case folding of a word into `out` (at most 200 bytes): ASCII letters, and the Latin-1 capitals
- * of UTF-8 (U+00C0-U+00DE but for the multiplication sign), so "CÔTE" matches "Côte". */
+/* Is Latin Extended-A code point cp (U+0100-U+017F) a capital whose small letter is cp + 1? */
+static int latin_a_upper(unsigned cp) {
+    if (cp >= 0x100 && cp <= 0x12F) return !(cp & 1);
+    if (cp >= 0x132 && cp <= 0x137) return !(cp & 1);
+    if (cp >= 0x139 && cp <= 0x148) return cp & 1;
+    if (cp >= 0x14A && cp <= 0x177) return !(cp & 1);
+    if (cp >= 0x179 && cp <= 0x17E) return cp & 1;
+    return 0;
+}
+
+/* Case folding of a word into `out` (at most 200 bytes): ASCII letters, the Latin-1 capitals of
+ * UTF-8 (U+00C0-U+00DE but for the multiplication sign), so "CÔTE" matches "Côte", and the
+ * capitals of Latin Extended-A (U+0100-U+017E: "ERDOĞAN", "WAŁĘSA", "ŞANLIURFA"), each folded to
+ * its small letter of the same length. The dotted and dotless Turkish I keep their case. */
 static size_t fold(const char *s, size_t n, char out[201]) {
     if (n > 200) n = 200;
     for (size_t i = 0; i < n; i++) {
@@ -68,6 +80,13 @@ static size_t fold(const char *s, size_t n, char out[201]) {
                    (unsigned char)s[i + 1] != 0x97) {
             out[i] = (char)c;
             out[i + 1] = (char)((unsigned char)s[i + 1] + 0x20);
+            i++;
+        } else if ((c == 0xC4 || c == 0xC5) && i + 1 < n && ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
+            unsigned cp = ((unsigned)(c & 0x1F) << 6) | ((unsigned char)s[i + 1] & 0x3F);
+            if (cp == 0x178) cp = 0xFF;                 /* Ÿ -> ÿ */
+            else if (latin_a_upper(cp)) cp++;
+            out[i] = (char)(0xC0 | (cp >> 6));
+            out[i + 1] = (char)(0x80 | (cp & 0x3F));
             i++;
         } else {
             out[i] = (char)c;
