@@ -100,13 +100,28 @@ typedef struct verb_hit {
     const dy_verb_form *form;
 } verb_hit;
 
+/* Does a multi-word form (a phrasal verb "call off", "sent ... home") match at token i? Its words
+ * come in order; an object may stand between them (at most GAP tokens: "called the strike off"),
+ * but not a comma, another preposition, a conjunction or another verb: past those the particle
+ * belongs to another phrase ("calls on the embassy in Pretoria" is not "call in"). A particle
+ * separated from the verb that opens a noun phrase of its own is a preposition ("killed five
+ * soldiers off the coast" is not "kill off"). */
 static int match_form(const sent_ctx *c, uint32_t i, const dy_verb_form *f, uint32_t *end) {
     const dyad_dict *d = c->d;
+    const dyad_doc *doc = c->doc;
     uint32_t k = i + 1;
     for (uint32_t w = 1; w < f->nwords; w++) {
-        uint32_t want = d->words[f->word_start + w], lim = k + GAP;
-        while (k < c->te && k < lim && c->doc->tokens.items[k].lex != want && !clause_stop(c, k)) k++;
-        if (k >= c->te || k >= lim || c->doc->tokens.items[k].lex != want) return 0;
+        uint32_t want = d->words[f->word_start + w], lim = k + GAP, from = k;
+        while (k < c->te && k < lim && doc->tokens.items[k].lex != want && !clause_stop(c, k)) {
+            uint32_t fl = wf(doc, d, k);
+            if (dy_tok_is(doc, k, ",") || (fl & (DY_W_PREP | DY_W_CONJ)) || doc->tokens.items[k].tag == DY_TAG_VERB)
+                return 0;
+            k++;
+        }
+        if (k >= c->te || k >= lim || doc->tokens.items[k].lex != want) return 0;
+        if (k > from && w + 1 == (uint32_t)f->nwords && k + 1 < c->te &&
+            (wf(doc, d, k + 1) & (DY_W_DET | DY_W_POSS | DY_W_NUM)))
+            return 0;
         k++;
     }
     *end = k;
@@ -1645,6 +1660,12 @@ static int code_sentence(sent_ctx *c) {
                     !(iop->flags & (DY_PH_LOC | DY_PH_PRON)) && iop->code[0] != '?' &&
                     !dy_tok_is(doc, iop->tok_end, "'s") && !dy_tok_is(doc, iop->tok_end, "'"))
                     tgt = io;
+            }
+            if (tgt < 0 && !is_noun && v.end > v.tok + v.form->nwords) {
+                /* a phrasal verb split by its object ("sent the envoys home", "called the strike
+                 * off"): the object is between the verb and its particle */
+                int32_t o = find_object(c, v.tok + 1, 0);
+                if (o >= 0 && o != src && doc->phrases.items[o].tok_end <= v.end) tgt = o;
             }
             if (tgt < 0 && (!is_noun || best)) {
                 tgt = find_object(c, best ? bb.last : v.end, 0);

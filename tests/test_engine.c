@@ -911,6 +911,43 @@ static void test_issues(void) {
     D = saved;
 }
 
+/* Phrasal verbs: the particle may follow an object, but not across another phrase (match_form). */
+static void test_phrasal(void) {
+    static const char PV[] =
+        "--- CALL [020] ---\n"
+        "CALL [020] {CALLED CALLS CALLING}\n"
+        "- * ON +                  [020]\n"
+        "CALL_OFF [164]\n"
+        "CALL_IN [---]\n"
+        "--- DRIVE ---\n"
+        "DRIVE [190] {DROVE DRIVES DRIVING DRIVEN}\n"
+        "DRIVE_OFF [200] {DROVE_OFF DRIVES_OFF DRIVING_OFF DRIVEN_OFF}\n"
+        "--- SEND ---\n"
+        "SEND_HOME [1663] {SENT_HOME SENDS_HOME SENDING_HOME}\n";
+    static const char *const names[] = {"test.actors", "test.agents", "test.verbs", "phrasal.verbs"};
+    const char *const texts[] = {ACTORS, AGENTS, VERBS, PV};
+    dyad_dict *saved = D;
+    D = t_dict(names, texts, 4);
+    CHECK(D != NULL);
+    if (!D) { D = saved; return; }
+    code("Russia called off talks with Ukraine.", "2025-02-14");
+    expect_event("RUS", "164", "UKR");
+    code("Russia called Ukraine's talks off.", "2025-02-14");
+    expect_event("RUS", "164", "UKR");
+    /* "in" belongs to "in Moscow": the verb is "call" with its "on" pattern */
+    code("Russia called on Ukraine in Moscow.", "2025-02-14");
+    expect_event("RUS", "020", "UKR");
+    /* "off the coast" is a preposition's phrase, not the particle of "kill off" */
+    code("Russian troops drove Ukrainian troops off the coast.", "2025-02-14");
+    expect_event("RUSMIL", "190", "UKRMIL");
+    CHECK(find_event("RUSMIL", "200", "UKRMIL") == NULL);
+    /* the particle after the object, at the end of the clause */
+    code("Russia sent the Ukrainian envoys home.", "2025-02-14");
+    expect_event("RUS", "1663", "UKRGOV");
+    dyad_dict_free(D);
+    D = saved;
+}
+
 /* The same dictionary serves two documents at once, and a document is reusable. */
 static void test_reuse(void) {
     dyad_doc *other = dyad_doc_new();
@@ -968,6 +1005,7 @@ int main(void) {
     RUN(test_reuse);
     RUN(test_places);
     RUN(test_issues);
+    RUN(test_phrasal);
     dyad_doc_free(DOC);
     dyad_dict_free(D);
     return test_summary("engine");
