@@ -743,6 +743,26 @@ static int coerced_place(const sent_ctx *c, uint32_t from, uint32_t verb, dy_phr
 }
 
 
+/* The subject of a passive verb of violence when it is a place ("Kharkiv was shelled", "the
+ * town of Bakhmut was hit"): a place phrase ending at most three words before the verb group,
+ * with no comma between; fills `out` with its civilians. */
+static int passive_place(const sent_ctx *c, uint32_t group_start, dy_phrase *out) {
+    dyad_doc *doc = c->doc;
+    for (uint32_t k = group_start; k > c->ts && k + 4 > group_start; k--) {
+        uint32_t t = k - 1;
+        if (dy_tok_is(doc, t, ",") || clause_stop(c, t) || (tf(doc, t) & DY_TOK_DASH)) return 0;
+        int32_t p = phrase_at(c, t);
+        if (p < 0) continue;
+        const dy_phrase *ph = &doc->phrases.items[p];
+        if (!(ph->flags & (DY_PH_LOC | DY_PH_PLACE)) || dy_code_is_intl(ph->code) || strlen(ph->code) < 3 ||
+            !strncmp(ph->code, "---", 3) || ph->code[0] == '?')
+            return 0;
+        civilians_of(out, ph->code, ph->tok_start, ph->tok_end);
+        return 1;
+    }
+    return 0;
+}
+
 /* Is t the source's own armed forces or police, named by an agent noun only ("troops", "its
  * forces", "Russian soldiers" after Russia), or with `envoys` its own diplomats ("withdrew its
  * ambassador to Argentina")? */
@@ -1873,6 +1893,11 @@ static int code_sentence(sent_ctx *c) {
         } else if (!is_noun && violent && place_target(c, best ? bb.last : v.end, &place)) {
             /* violence against a place ("shelled the area", "struck a market in Baghdad") hits its
              * civilians: the place's country (or the document's) + CVL */
+            trace_phrase(doc, "target (civilians of the place)", &place);
+            for (size_t a = 0; a < ns; a++)
+                if (add_event(c, S[a], &place, code, mod, day, &v, rf, rl, first_event)) return DYAD_ERR_NOMEM;
+        } else if (!is_noun && violent && g.passive && passive_place(c, g.start, &place)) {
+            /* "Kharkiv was pummelled by Russian missiles": the passive subject is a place */
             trace_phrase(doc, "target (civilians of the place)", &place);
             for (size_t a = 0; a < ns; a++)
                 if (add_event(c, S[a], &place, code, mod, day, &v, rf, rl, first_event)) return DYAD_ERR_NOMEM;

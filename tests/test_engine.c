@@ -788,6 +788,10 @@ static void test_places(void) {
         CHECK_INT(e->lat, 4999000);
         CHECK_INT(e->lon, 3623000);
     }
+    /* a passive verb of violence whose subject is a place hits its civilians */
+    code("Kharkiv was attacked by Russian troops.", "2025-02-14");
+    e = expect_event("RUSMIL", "190", "UKRCVL");
+    if (e) CHECK_STR(span_text(e->place_span), "Kharkiv");
     /* a place after the clause's core, before a comma */
     code("Russia criticized Ukraine in Kharkiv, China said.", "2025-02-14");
     e = expect_event("RUS", "111", "UKR");
