@@ -398,8 +398,10 @@ static int by_agent_of_noun(const sent_ctx *c, const dy_phrase *p) {
 }
 
 static int32_t find_subject(const sent_ctx *c, uint32_t start) {
-    if (start > c->ts && (dy_tok_is(c->doc, start - 1, "that") || dy_tok_is(c->doc, start - 1, "which") ||
-                          dy_tok_is(c->doc, start - 1, "who"))) {
+    /* (a relative pronoun, not an actor written the same: "the WHO criticized") */
+    if (start > c->ts && phrase_at(c, start - 1) < 0 &&
+        (dy_tok_is(c->doc, start - 1, "that") || dy_tok_is(c->doc, start - 1, "which") ||
+         dy_tok_is(c->doc, start - 1, "who"))) {
         uint32_t k = start - 1;
         if (k > c->ts && dy_tok_is(c->doc, k - 1, ",")) k--;
         int32_t p = k > c->ts ? phrase_at(c, k - 1) : -1;

@@ -928,10 +928,11 @@ static void test_phrasal(void) {
         "DRIVE_OFF [200] {DROVE_OFF DRIVES_OFF DRIVING_OFF DRIVEN_OFF}\n"
         "--- SEND ---\n"
         "SEND_HOME [1663] {SENT_HOME SENDS_HOME SENDING_HOME}\n";
-    static const char *const names[] = {"test.actors", "test.agents", "test.verbs", "phrasal.verbs"};
-    const char *const texts[] = {ACTORS, AGENTS, VERBS, PV};
+    static const char WHO[] = "WORLD_HEALTH_ORGANIZATION [IGOUNOHLHWHO]\n+=WHO\n";
+    static const char *const names[] = {"test.actors", "test.agents", "test.verbs", "phrasal.verbs", "who.actors"};
+    const char *const texts[] = {ACTORS, AGENTS, VERBS, PV, WHO};
     dyad_dict *saved = D;
-    D = t_dict(names, texts, 4);
+    D = t_dict(names, texts, 5);
     CHECK(D != NULL);
     if (!D) { D = saved; return; }
     code("Russia called off talks with Ukraine.", "2025-02-14");
@@ -948,6 +949,11 @@ static void test_phrasal(void) {
     /* the particle after the object, at the end of the clause */
     code("Russia sent the Ukrainian envoys home.", "2025-02-14");
     expect_event("RUS", "1663", "UKRGOV");
+    /* an actor written like a relative pronoun is still the subject */
+    code("The WHO criticized China.", "2025-02-14");
+    expect_event("IGOUNOHLHWHO", "111", "CHN");
+    code("Russian troops who attacked Ukraine criticized China.", "2025-02-14");
+    expect_event("RUSMIL", "190", "UKR");
     dyad_dict_free(D);
     D = saved;
 }
